@@ -1,0 +1,45 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import {
+  launchBrowser,
+  resultsDir,
+  signInAsGuest,
+  startPortal,
+  type Portal,
+} from './support/portal.mts';
+
+let portal: Portal;
+let browser: Browser;
+
+before(async () => {
+  portal = await startPortal();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+test('a guest signs in, finds Ingestion in the sidebar and sees their tenant', async () => {
+  const page = await signInAsGuest(browser);
+  const sidebar = page.getByRole('navigation', { name: 'sidebar nav' });
+  const link = sidebar.getByRole('link', { name: 'Ingestion', exact: true });
+  await link.waitFor({ timeout: 30_000 }).catch(async error => {
+    await page.screenshot({
+      path: join(resultsDir, 'sidebar-missing.png'),
+      fullPage: true,
+    });
+    throw error;
+  });
+  await link.click();
+  await page.getByText('group:default/team-orion').waitFor({ timeout: 30_000 });
+  await page.getByText(/Ingestion Units \(/).waitFor();
+  assert.match(page.url(), /\/ingestion$/);
+  await page.screenshot({
+    path: join(resultsDir, 'ingestion-page.png'),
+    fullPage: true,
+  });
+});

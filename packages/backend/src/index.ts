@@ -1,0 +1,47 @@
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+// Serves the built frontend bundle (packages/app) at the backend's base URL.
+backend.add(import('@backstage/plugin-app-backend'));
+
+// Sign-in: the guest provider for the quick start; production adds an OIDC/OAuth provider.
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+// Catalog: tenants are Groups, ingestion jobs are Resources of type ingestion-job.
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+// Scaffolder: the "New ingestion job" template.
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(
+  import('@backstage/plugin-scaffolder-backend-module-notifications'),
+);
+
+// Permissions, decided by the ingestion policy (platform admins vs tenant members).
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import(
+    '@internal/backstage-plugin-permission-backend-module-ingestion-policy'
+  ),
+);
+
+// Kubernetes: shows each job's Spark driver and executor pods on its entity page.
+backend.add(import('@backstage/plugin-kubernetes-backend'));
+
+// Events: the bus the catalog and signals subscribe to.
+backend.add(import('@backstage/plugin-events-backend'));
+
+// Notifications (balance alerts, SLA misses) and signals (live page updates).
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+backend.add(import('@backstage/plugin-user-settings-backend'));
+
+// The ingestion service itself.
+backend.add(import('@internal/backstage-plugin-ingestion-backend'));
+
+backend.start();

@@ -1,0 +1,17 @@
+export interface Config {
+  ingestion?: {
+    /** Entity ref of the group whose members administer the platform. Default group:default/platform-admins. */
+    platformAdminGroup?: string;
+    /** Size of one Spark Unit as bought from the infrastructure team. Default 4 cores, 16 GiB. */
+    sparkUnit?: {
+      cores: number;
+      memoryGiB: number;
+    };
+    /** Kubernetes namespace names and their Spark Units on first start (the registry is then the source of truth). */
+    namespaces?: {
+      dedicated?: { name?: string; initialSparkUnits?: number };
+      'vcore-hours'?: { name?: string; initialSparkUnits?: number };
+      draft?: { name?: string; initialSparkUnits?: number };
+    };
+  };
+}

@@ -1,0 +1,64 @@
+import { Entity } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { ingestionPlugin } from '../plugin';
+
+/** Demo organisation for tests: three tenants and a platform admin group, with one user each. */
+export const TEST_MEMBERSHIP: Record<string, string[]> = {
+  'user:default/ada': ['group:default/platform-admins'],
+  'user:default/orla': ['group:default/team-orion'],
+  'user:default/lars': ['group:default/team-lyra'],
+  'user:default/vera': ['group:default/team-vega', 'group:default/book-club'],
+};
+
+function group(name: string, type: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name, namespace: 'default' },
+    spec: { type, children: [] },
+  };
+}
+
+export const TEST_GROUPS: Entity[] = [
+  group('platform-admins', 'team'),
+  group('team-orion', 'tenant'),
+  group('team-lyra', 'tenant'),
+  group('team-vega', 'tenant'),
+  group('book-club', 'interest'),
+];
+
+/** Authorization header of a test user's token. */
+export function asUser(userRef: string) {
+  return mockCredentials.user.header(userRef);
+}
+
+/** Starts a backend with the ingestion plugin, the test organisation and the given extra features. */
+export async function startIngestionTestBackend(options?: {
+  features?: Parameters<typeof startTestBackend>[0]['features'];
+  config?: JsonObject;
+}) {
+  return startTestBackend({
+    features: [
+      ingestionPlugin,
+      catalogServiceMock.factory({ entities: TEST_GROUPS }),
+      mockServices.userInfo.mock({
+        getUserInfo: async credentials => {
+          const ref = (credentials.principal as { userEntityRef: string })
+            .userEntityRef;
+          return {
+            userEntityRef: ref,
+            ownershipEntityRefs: [ref, ...(TEST_MEMBERSHIP[ref] ?? [])],
+          };
+        },
+      }).factory,
+      mockServices.rootConfig.factory({ data: options?.config ?? {} }),
+      ...(options?.features ?? []),
+    ],
+  });
+}

@@ -1,0 +1,59 @@
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import {
+  NAMESPACE_TIERS,
+  NamespaceTier,
+  SparkUnitSize,
+} from '@internal/backstage-plugin-ingestion-common';
+
+/** The plugin's settings, read once at start-up from `ingestion.*` in app-config. */
+export interface IngestionConfig {
+  platformAdminGroup: string;
+  sparkUnitSize: SparkUnitSize;
+  namespaces: Record<
+    NamespaceTier,
+    { name: string; initialSparkUnits: number }
+  >;
+}
+
+const DEFAULT_NAMESPACES: IngestionConfig['namespaces'] = {
+  dedicated: { name: 'ingestion-dedicated', initialSparkUnits: 8 },
+  'vcore-hours': { name: 'ingestion-vcore-hours', initialSparkUnits: 8 },
+  draft: { name: 'ingestion-draft', initialSparkUnits: 2 },
+};
+
+export function readIngestionConfig(root: Config): IngestionConfig {
+  const config = root.getOptionalConfig('ingestion');
+  const sparkUnitSize = {
+    cores: config?.getOptionalNumber('sparkUnit.cores') ?? 4,
+    memoryGiB: config?.getOptionalNumber('sparkUnit.memoryGiB') ?? 16,
+  };
+  if (!(sparkUnitSize.cores > 0) || !(sparkUnitSize.memoryGiB > 0)) {
+    throw new InputError(
+      'ingestion.sparkUnit.cores and ingestion.sparkUnit.memoryGiB must be positive numbers',
+    );
+  }
+  const namespaces = {} as IngestionConfig['namespaces'];
+  for (const tier of NAMESPACE_TIERS) {
+    const entry = config?.getOptionalConfig(`namespaces.${tier}`);
+    const initialSparkUnits =
+      entry?.getOptionalNumber('initialSparkUnits') ??
+      DEFAULT_NAMESPACES[tier].initialSparkUnits;
+    if (!Number.isInteger(initialSparkUnits) || initialSparkUnits < 0) {
+      throw new InputError(
+        `ingestion.namespaces.${tier}.initialSparkUnits must be a whole number >= 0`,
+      );
+    }
+    namespaces[tier] = {
+      name: entry?.getOptionalString('name') ?? DEFAULT_NAMESPACES[tier].name,
+      initialSparkUnits,
+    };
+  }
+  return {
+    platformAdminGroup:
+      config?.getOptionalString('platformAdminGroup') ??
+      'group:default/platform-admins',
+    sparkUnitSize,
+    namespaces,
+  };
+}

@@ -1,0 +1,68 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { ingestionPermissions } from '@internal/backstage-plugin-ingestion-common';
+import { readIngestionConfig } from './config';
+import { migrateDatabase } from './database/migrateDatabase';
+import { DatabaseSparkUnitRegistryStore } from './database/DatabaseSparkUnitRegistryStore';
+import { createRouter } from './service/router';
+import { CallerResolver } from './tenancy/CallerResolver';
+
+/**
+ * The ingestion backend plugin: capacity registry, tenant capacity, jobs, scheduling and runs.
+ *
+ * @public
+ */
+export const ingestionPlugin = createBackendPlugin({
+  pluginId: 'ingestion',
+  register(env) {
+    env.registerInit({
+      deps: {
+        rootConfig: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        userInfo: coreServices.userInfo,
+        auth: coreServices.auth,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const config = readIngestionConfig(deps.rootConfig);
+        const db = await migrateDatabase(deps.database);
+
+        const registry = new DatabaseSparkUnitRegistryStore(db);
+        await registry.seed(
+          {
+            dedicated: config.namespaces.dedicated.initialSparkUnits,
+            'vcore-hours': config.namespaces['vcore-hours'].initialSparkUnits,
+            draft: config.namespaces.draft.initialSparkUnits,
+          },
+          'config',
+        );
+
+        deps.permissionsRegistry.addPermissions(ingestionPermissions);
+
+        const callers = new CallerResolver({
+          httpAuth: deps.httpAuth,
+          userInfo: deps.userInfo,
+          auth: deps.auth,
+          catalog: deps.catalog,
+          platformAdminGroup: config.platformAdminGroup,
+        });
+
+        deps.httpRouter.use(await createRouter({ config, callers, registry }));
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
+        deps.logger.info(
+          `Ingestion plugin ready: Spark Unit = ${config.sparkUnitSize.cores} cores / ${config.sparkUnitSize.memoryGiB} GiB`,
+        );
+      },
+    });
+  },
+});

@@ -1,0 +1,91 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  HttpAuthService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { NotAllowedError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { Caller } from '@internal/backstage-plugin-ingestion-common';
+import { Request } from 'express';
+
+/** The caller of one request, with the credentials to act on its behalf. */
+export interface ResolvedCaller extends Caller {
+  credentials: BackstageCredentials<BackstageUserPrincipal>;
+}
+
+/**
+ * Works out who is calling and which tenants they act for. A tenant is a catalog Group of `spec.type: tenant`
+ * among the caller's ownership refs (the groups they are a member of). Whether a group is a tenant is cached
+ * briefly, so the catalog is not asked on every request.
+ */
+export class CallerResolver {
+  readonly #tenantGroupCache = new Map<
+    string,
+    { isTenant: boolean; expiresAt: number }
+  >();
+
+  constructor(
+    private readonly deps: {
+      httpAuth: HttpAuthService;
+      userInfo: UserInfoService;
+      auth: AuthService;
+      catalog: CatalogService;
+      platformAdminGroup: string;
+      cacheTtlMs?: number;
+    },
+  ) {}
+
+  async resolve(req: Request): Promise<ResolvedCaller> {
+    const credentials = await this.deps.httpAuth.credentials(req, {
+      allow: ['user'],
+    });
+    const { userEntityRef, ownershipEntityRefs } =
+      await this.deps.userInfo.getUserInfo(credentials);
+    const groups = ownershipEntityRefs.filter(
+      ref => parseEntityRef(ref).kind.toLocaleLowerCase('en-US') === 'group',
+    );
+    const tenants = (await this.#tenantGroups(groups)).sort();
+    return {
+      principal: userEntityRef,
+      tenants,
+      platformAdmin: groups.includes(this.deps.platformAdminGroup),
+      credentials,
+    };
+  }
+
+  /** Throws unless the caller belongs to the tenant (platform admins may act on every tenant). */
+  assertTenantAccess(caller: Caller, tenant: string): void {
+    if (!caller.platformAdmin && !caller.tenants.includes(tenant)) {
+      throw new NotAllowedError(`You are not a member of tenant ${tenant}`);
+    }
+  }
+
+  async #tenantGroups(groupRefs: string[]): Promise<string[]> {
+    const now = Date.now();
+    const unknown = groupRefs.filter(ref => {
+      const cached = this.#tenantGroupCache.get(ref);
+      return !cached || cached.expiresAt < now;
+    });
+    if (unknown.length > 0) {
+      const { items } = await this.deps.catalog.getEntitiesByRefs(
+        {
+          entityRefs: unknown,
+          fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.type'],
+        },
+        { credentials: await this.deps.auth.getOwnServiceCredentials() },
+      );
+      const expiresAt = now + (this.deps.cacheTtlMs ?? 30_000);
+      unknown.forEach((ref, i) => {
+        const entity = items[i];
+        this.#tenantGroupCache.set(ref, {
+          isTenant: entity?.spec?.type === 'tenant',
+          expiresAt,
+        });
+      });
+    }
+    return groupRefs.filter(ref => this.#tenantGroupCache.get(ref)?.isTenant);
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * Types, permissions and the API client shared by the ingestion frontend and backend.
+ *
+ * @packageDocumentation
+ */
+export * from './types/tenancy';
+export * from './types/capacity';
+export * from './permissions';
+export * from './client/IngestionClient';

@@ -1,0 +1,14 @@
+/**
+ * Who is calling, as the ingestion service sees it: a user (or an external client) and the tenants it acts for.
+ * A tenant is a catalog Group of `spec.type: tenant`.
+ *
+ * @public
+ */
+export interface Caller {
+  /** Entity ref of the user, or the subject of an external token. */
+  principal: string;
+  /** Group entity refs of the tenants the caller belongs to, sorted. */
+  tenants: string[];
+  /** Whether the caller administers the platform (member of the configured platform admin group). */
+  platformAdmin: boolean;
+}

@@ -1,0 +1,98 @@
+import { NamespaceTier } from '@internal/backstage-plugin-ingestion-common';
+
+/**
+ * Cores and memory granted to one run, split the way Spark asks for them.
+ *
+ * @public
+ */
+export interface RunResources {
+  driverCores: number;
+  driverMemoryMiB: number;
+  executorCores: number;
+  executorMemoryMiB: number;
+  executorInstances: number;
+}
+
+/**
+ * Everything an executor needs to start one run of an ingestion job.
+ * Credentials are never inside: `secretRef` names a secret the executor resolves in its own environment.
+ *
+ * @public
+ */
+export interface RunSubmission {
+  runId: string;
+  jobId: string;
+  /** Group entity ref of the owning tenant. */
+  tenant: string;
+  tier: NamespaceTier;
+  namespace: string;
+  resources: RunResources;
+  /** Whether the run uses capacity lent by the dedicated namespace (preemptible, not debited). */
+  opportunistic: boolean;
+  /** The job's source and target, in the ingestion application's configuration format. */
+  application: {
+    source: Record<string, unknown>;
+    target: Record<string, unknown>;
+    watermark: string | null;
+    secretRef?: string;
+  };
+}
+
+/** @public */
+export type ExecutorRunState =
+  | 'submitted'
+  | 'running'
+  | 'succeeded'
+  | 'failed'
+  | 'cancelled';
+
+/**
+ * Metrics measured by the engine for one finished run.
+ *
+ * @public
+ */
+export interface RunMetrics {
+  durationMs: number;
+  cpuTimeMs: number;
+  executorRunTimeMs: number;
+  peakMemoryBytes: number;
+  bytesIn: number;
+  bytesOut: number;
+  recordsIn: number;
+  recordsOut: number;
+}
+
+/**
+ * What an executor currently knows of a run.
+ *
+ * @public
+ */
+export interface RunObservation {
+  runId: string;
+  state: ExecutorRunState;
+  startedAt?: string;
+  finishedAt?: string;
+  /** Why a run failed, in words a tenant can act on. */
+  message?: string;
+  metrics?: RunMetrics;
+  /** New incremental-load watermark reported by a successful run. */
+  watermark?: string | null;
+}
+
+/**
+ * Runs ingestion work on some engine (local Spark, Kubernetes spark-operator). The scheduler does not know which.
+ *
+ * @public
+ */
+export interface IngestionExecutor {
+  /** Stable id used in config (`ingestion.executor`) and in stored run records. */
+  readonly id: string;
+  /** Starts a run. Submitting a run id that the executor already knows must not start it twice. */
+  submit(run: RunSubmission): Promise<void>;
+  /** Current state of a run; `undefined` when the executor has no trace of it. */
+  observe(runId: string): Promise<RunObservation | undefined>;
+  /** Stops a run and frees its resources. Cancelling an unknown or finished run is a no-op. */
+  cancel(runId: string): Promise<void>;
+  /** Every run the executor still tracks, so a restarted scheduler can adopt them. */
+  listActive(): Promise<RunObservation[]>;
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Sets up everything and runs the whole test suite: type-check, lint, unit and store tests (SQLite and a real
+# PostgreSQL 15), the frontend build and the end-to-end test in Debian's Chromium. Ends with
+# `tests: N passed, N failed` summed over every suite. Exit code is non-zero when anything failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/node.sh
+results=test-results
+rm -rf "$results" && mkdir -p "$results/summary" "$results/logs"
+started=$SECONDS
+step() { printf '\n==> [%4ss] %s\n' "$((SECONDS - started))" "$*"; }
+record() { node scripts/ci/record.mjs "$results" "$@"; }
+
+# A check that passes or fails as a whole; its output goes to a log, shown when it fails.
+check() {
+  local name=$1
+  shift
+  step "$name"
+  "$@" > "$results/logs/$name.log" 2>&1
+  local code=$?
+  [ $code -eq 0 ] || tail -50 "$results/logs/$name.log"
+  record "$name" check $code
+}
+
+step "Setting up Node 22 and the Yarn workspaces"
+scripts/setup.sh || { echo "setup failed" >&2; exit 1; }
+
+step "Starting PostgreSQL 15 on loopback"
+test-infra/services/postgres.sh start || exit 1
+export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING=$(test-infra/services/postgres.sh url)
+# With CI set, Backstage's TestDatabases would ask Docker for databases; use the local server only.
+export BACKSTAGE_TEST_DISABLE_DOCKER=1
+
+if ! command -v chromium >/dev/null; then
+  step "Installing Debian's Chromium for the end-to-end tests"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || exit 1
+fi
+
+check typecheck yarn tsc
+check lint yarn backstage-cli repo lint
+check prettier yarn prettier --check .
+check openapi-in-sync node scripts/openapi/generate-router.mjs plugins/ingestion-backend --check
+
+step "Unit, API and store tests (Jest)"
+CI=true yarn backstage-cli repo test --json --outputFile="$results/jest.json" 2>&1 | tee "$results/logs/jest.log" | grep -E "^(PASS|FAIL)|●|Tests:" || true
+if [ -f "$results/jest.json" ]; then record jest jest "$results/jest.json"; else record jest check 1; fi
+
+step "Building the frontend bundle"
+if yarn workspace app build > "$results/logs/app-build.log" 2>&1; then
+  step "End-to-end tests (real backend, Debian Chromium)"
+  node --test --test-reporter=tap e2e/*.e2e.mts > "$results/logs/e2e.tap" 2>&1
+  grep -E "^(not )?ok|^# (pass|fail)" "$results/logs/e2e.tap"
+  record e2e node "$results/logs/e2e.tap"
+else
+  tail -30 "$results/logs/app-build.log"
+  record e2e check 1
+fi
+
+step "Summary (took $((SECONDS - started)) s)"
+node scripts/ci/summarize.mjs "$results"
