@@ -5,5 +5,6 @@
  */
 export * from './types/tenancy';
 export * from './types/capacity';
+export * from './types/jobs';
 export * from './permissions';
 export * from './client/IngestionClient';

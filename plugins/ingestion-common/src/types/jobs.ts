@@ -1,0 +1,129 @@
+import { NamespaceTier } from './capacity';
+
+/**
+ * When a job runs: a cron expression in a time zone (daylight-saving aware), or a fixed interval.
+ *
+ * @public
+ */
+export type JobSchedule =
+  | { type: 'cron'; expression: string; timezone: string }
+  | { type: 'interval'; everyMinutes: number; startAt?: string };
+
+/** @public */
+export type SourceType = 'postgres' | 'mysql' | 's3';
+/** @public */
+export type TargetType = 's3' | 'hdfs';
+/** @public */
+export type FileFormat = 'csv' | 'json' | 'parquet';
+
+/**
+ * A relational source, read over JDBC. Credentials are only a reference to a secret, never the secret itself.
+ *
+ * @public
+ */
+export interface JdbcSource {
+  type: 'postgres' | 'mysql';
+  host: string;
+  port: number;
+  database: string;
+  /** Exactly one of table and query. */
+  table?: string;
+  query?: string;
+  /** Numeric or date column to split parallel reads on. */
+  partitionColumn?: string;
+  numPartitions?: number;
+  /** Column whose maximum is kept as a watermark for incremental loads. */
+  incrementalColumn?: string;
+  /** Name of the secret holding user and password. */
+  credentialsSecret: string;
+}
+
+/** @public */
+export interface S3Source {
+  type: 's3';
+  bucket: string;
+  prefix: string;
+  format: FileFormat;
+  endpoint?: string;
+  region?: string;
+  credentialsSecret?: string;
+}
+
+/** @public */
+export type JobSource = JdbcSource | S3Source;
+
+/** @public */
+export interface JobTarget {
+  type: TargetType;
+  /** s3a://bucket/prefix or hdfs://namenode:port/path */
+  path: string;
+  format: 'parquet';
+  partitionBy?: string[];
+  endpoint?: string;
+  credentialsSecret?: string;
+}
+
+/**
+ * What the tenant expects of a job; the scheduler uses it until measured runs exist.
+ *
+ * @public
+ */
+export interface JobEstimates {
+  dataVolumeGiB: number;
+  expectedDurationMinutes: number;
+  /** Maximum acceptable duration. */
+  slaMinutes: number;
+}
+
+/**
+ * Cores and memory one run asks for.
+ *
+ * @public
+ */
+export interface JobResources {
+  executorInstances: number;
+  executorCores: number;
+  executorMemoryGiB: number;
+  driverCores: number;
+  driverMemoryGiB: number;
+}
+
+/** @public */
+export type CapacityPool = 'dedicated' | 'vcore-hours';
+
+/** @public */
+export type JobLifecycle = 'draft' | 'production';
+
+/**
+ * What a tenant submits to create or update a job.
+ *
+ * @public
+ */
+export interface IngestionJobSpec {
+  name: string;
+  description?: string;
+  /** Group entity ref of the owning tenant. */
+  tenant: string;
+  source: JobSource;
+  target: JobTarget;
+  schedule: JobSchedule;
+  estimates: JobEstimates;
+  resources: JobResources;
+  pool: CapacityPool;
+}
+
+/**
+ * A stored job.
+ *
+ * @public
+ */
+export interface IngestionJob extends IngestionJobSpec {
+  id: string;
+  lifecycle: JobLifecycle;
+  /** Namespace tier the job's runs are placed in now. */
+  tier: NamespaceTier;
+  status: 'active' | 'paused';
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+}
