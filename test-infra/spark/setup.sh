@@ -57,8 +57,12 @@ if [ -f "$dir/jars/.ready" ]; then
 else
   log "jars: mvn dependency:copy-dependencies (hadoop-aws $hadoop_version to match pyspark's Hadoop)"
   rm -rf "$dir/jars" "$dir/jars.tmp"
-  nice -n 10 mvn -B -q -Dstyle.color=never -f "$here/pom.xml" -Dhadoop.version="$hadoop_version" \
-    dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$dir/jars.tmp" >&2
+  if ! nice -n 10 mvn -B -q -f "$here/pom.xml" -Dhadoop.version="$hadoop_version" \
+      dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$dir/jars.tmp" >"$dir/mvn.log" 2>&1; then
+    log "mvn failed (see $dir/mvn.log):"
+    tail -n 30 "$dir/mvn.log" >&2
+    exit 1
+  fi
   echo "$hadoop_version" > "$dir/jars.tmp/.hadoop-version"
   touch "$dir/jars.tmp/.ready"
   mv "$dir/jars.tmp" "$dir/jars"

@@ -1,0 +1,342 @@
+"""One ingestion run on an existing SparkSession: read the source, write Parquet to a staging directory,
+check it, publish it atomically. main.py wraps this for spark-submit; tests call it in-process.
+
+Target layout (<path> = target.path):
+  <path>/_staging/<runId>/...        while the run writes; removed on failure. Spark and Hive skip names
+                                     starting with "_" when they read <path> as a table.
+  <path>/run_id=<runId>/[col=v/]part-*.parquet
+                                     the published run (a partition column run_id for readers of <path>),
+  <path>/run_id=<runId>/_SUCCESS     written last; JSON with runId, jobId, rows and bytes.
+On HDFS and local targets the publish is a single directory rename, so a run directory is either absent or
+complete. On S3 a rename is a copy, so readers must treat a run directory as complete only once its _SUCCESS
+marker exists (the marker is written after every data file is in place).
+"""
+from __future__ import annotations
+
+import json
+import time
+from typing import Optional
+from urllib.parse import urlsplit
+
+from .config import Credentials, JdbcSource, JobConfig, S3Source, Target
+from .errors import IngestError, root_message
+from .sql import FETCH_SIZE, JDBC_DRIVERS, bounds_query, jdbc_url, read_relation
+
+STAGING_DIR = "_staging"
+RUN_PREFIX = "run_id="
+SUCCESS_MARKER = "_SUCCESS"
+
+
+def staging_path(target: Target, run_id: str) -> str:
+    return f"{target.path}/{STAGING_DIR}/{run_id}"
+
+
+def run_path(target: Target, run_id: str) -> str:
+    return f"{target.path}/{RUN_PREFIX}{run_id}"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Hadoop configuration and file system access through the JVM
+
+
+def _s3_settings(bucket: str, endpoint: Optional[str], region: str) -> dict:
+    b = f"fs.s3a.bucket.{bucket}."
+    settings = {b + "endpoint.region": region}
+    if endpoint:
+        settings[b + "endpoint"] = endpoint
+        settings[b + "path.style.access"] = "true"
+        settings[b + "connection.ssl.enabled"] = "true" if endpoint.startswith("https://") else "false"
+    return settings
+
+
+def hadoop_settings(cfg: JobConfig, creds: Credentials) -> dict:
+    """Hadoop configuration for the job's S3 buckets (per bucket, so a source and a target may use different
+    endpoints). Keys from the environment when given, else the AWS default credential chain."""
+    settings: dict = {}
+    if isinstance(cfg.source, S3Source):
+        settings.update(_s3_settings(cfg.source.bucket, cfg.source.endpoint, cfg.source.region))
+    if cfg.target.type == "s3":
+        settings.update(_s3_settings(cfg.target.bucket, cfg.target.endpoint, cfg.target.region))  # type: ignore
+    if creds.s3_access_key and creds.s3_secret_key:
+        settings["fs.s3a.aws.credentials.provider"] = "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider"
+        settings["fs.s3a.access.key"] = creds.s3_access_key
+        settings["fs.s3a.secret.key"] = creds.s3_secret_key
+    return settings
+
+
+def _hidden(name: str) -> bool:
+    """Spark's rule for names its file sources skip: leading '.', or leading '_' unless a partition (k=v)."""
+    return name.startswith(".") or (name.startswith("_") and "=" not in name)
+
+
+class _FS:
+    """The Hadoop FileSystem of a URI, through py4j."""
+
+    def __init__(self, spark, uri: str):
+        self._jvm = spark._jvm
+        self._conf = spark._jsc.hadoopConfiguration()
+        self.fs = self.path(uri).getFileSystem(self._conf)
+
+    def path(self, uri: str):
+        return self._jvm.org.apache.hadoop.fs.Path(uri)
+
+    def exists(self, uri: str) -> bool:
+        return bool(self.fs.exists(self.path(uri)))
+
+    def delete(self, uri: str) -> None:
+        p = self.path(uri)
+        if self.fs.exists(p):
+            self.fs.delete(p, True)
+
+    def list_names(self, uri: str) -> list:
+        p = self.path(uri)
+        if not self.fs.exists(p):
+            return []
+        return [str(st.getPath().getName()) for st in self.fs.listStatus(p)]
+
+    def data_files(self, uri: str) -> list:
+        """(path, length) of the files below uri that a reader would read (no _ or . names)."""
+        out = []
+        root = urlsplit(uri).path.rstrip("/")
+        it = self.fs.listFiles(self.path(uri), True)
+        while it.hasNext():
+            st = it.next()
+            full = str(st.getPath().toUri().getPath())
+            rel = full[len(root):] if full.startswith(root) else full.rsplit("/", 1)[-1]
+            if any(_hidden(part) for part in rel.split("/") if part):
+                continue
+            out.append((str(st.getPath()), int(st.getLen())))
+        return out
+
+    def rename(self, src: str, dst: str) -> bool:
+        parent = self.path(dst).getParent()
+        if parent is not None and not self.fs.exists(parent):
+            self.fs.mkdirs(parent)
+        return bool(self.fs.rename(self.path(src), self.path(dst)))
+
+    def write_text(self, uri: str, text: str) -> None:
+        out = self.fs.create(self.path(uri), True)
+        try:
+            out.write(bytearray(text.encode("utf-8")))
+        finally:
+            out.close()
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Reading
+
+
+def _jdbc_reader(spark, src: JdbcSource, creds: Credentials):
+    r = (
+        spark.read.format("jdbc")
+        .option("url", jdbc_url(src))
+        .option("driver", JDBC_DRIVERS[src.type])
+        .option("user", creds.source_user)
+        .option("fetchsize", str(FETCH_SIZE))
+    )
+    if creds.source_password is not None:
+        r = r.option("password", creds.source_password)
+    return r
+
+
+def _partition_bounds(spark, src: JdbcSource, creds: Credentials, watermark: Optional[str]):
+    """(lower, upper) as strings Spark accepts for partitionColumn bounds, or None when the range is empty.
+    Integral and decimal columns give integers (floor/ceil); dates and timestamps their string form in the
+    session time zone, which is also how Spark parses the bounds back."""
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import DateType, DecimalType, FractionalType, IntegralType, TimestampNTZType, \
+        TimestampType
+
+    df = _jdbc_reader(spark, src, creds).option("query", bounds_query(src, watermark)).load()
+    lo_type = df.schema["lo"].dataType
+    if isinstance(lo_type, (IntegralType, DecimalType, FractionalType)):
+        row = df.select(F.floor("lo").cast("long").alias("lo"), F.ceil("hi").cast("long").alias("hi")).first()
+        if row is None or row["lo"] is None:
+            return None
+        return str(row["lo"]), str(row["hi"])
+    if isinstance(lo_type, (DateType, TimestampType, TimestampNTZType)):
+        row = df.select(F.col("lo").cast("string").alias("lo"), F.col("hi").cast("string").alias("hi")).first()
+        if row is None or row["lo"] is None:
+            return None
+        return row["lo"], row["hi"]
+    raise IngestError(
+        f"source.partitionColumn: column {src.partition_column!r} is {lo_type.simpleString()}; "
+        "a partitioned read needs a numeric, date or timestamp column"
+    )
+
+
+def read_source(spark, cfg: JobConfig, creds: Credentials):
+    """The source DataFrame and what is known about the input before reading it."""
+    src = cfg.source
+    if isinstance(src, JdbcSource):
+        reader = _jdbc_reader(spark, src, creds).option("dbtable", read_relation(src, cfg.watermark))
+        if src.partition_column and (src.num_partitions or 1) > 1:
+            bounds = _partition_bounds(spark, src, creds, cfg.watermark)
+            if bounds is not None:
+                reader = (
+                    reader.option("partitionColumn", src.partition_column)
+                    .option("lowerBound", bounds[0])
+                    .option("upperBound", bounds[1])
+                    .option("numPartitions", str(src.num_partitions))
+                )
+        df = reader.load()
+        if src.incremental_column and src.incremental_column not in df.columns:
+            raise IngestError(
+                f"source.incrementalColumn: column {src.incremental_column!r} is not in the source "
+                f"(columns: {', '.join(df.columns)})"
+            )
+        return df, {"bytesIn": None}
+
+    assert isinstance(src, S3Source)
+    fs = _FS(spark, src.uri)
+    if not fs.exists(src.uri):
+        raise IngestError(f"{src.description}: nothing found at {src.uri}")
+    files = fs.data_files(src.uri)
+    if not files:
+        raise IngestError(f"{src.description}: no data files under {src.uri}")
+    reader = spark.read.format(src.format)
+    if src.format == "csv":
+        # RFC 4180: a header line, and "" for a quote inside a quoted field (Spark's default escape is \\,
+        # which would keep the doubled quotes in the data).
+        reader = reader.option("header", "true").option("escape", '"')
+    for k, v in src.options.items():
+        reader = reader.option(k, v)
+    df = reader.load(src.uri)
+    return df, {"bytesIn": sum(length for _, length in files)}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The run
+
+
+def _observed_metrics(df, cfg: JobConfig):
+    from pyspark.sql import Observation
+    from pyspark.sql import functions as F
+
+    exprs = [F.count(F.lit(1)).alias("rows")]
+    src = cfg.source
+    if isinstance(src, JdbcSource):
+        # Databases do not report bytes on the wire to Spark; bytesIn of a JDBC source is the UTF-8 size of
+        # the rows encoded as JSON (a stable, documented measure of the data read).
+        exprs.append(F.sum(F.octet_length(F.to_json(F.struct(*[F.col(c) for c in df.columns])))).alias("bytes"))
+        if src.incremental_column:
+            exprs.append(F.max(F.col(src.incremental_column)).cast("string").alias("watermark"))
+    obs = Observation(f"ingest-{cfg.run_id}")
+    return df.observe(obs, *exprs), obs
+
+
+def run_job(spark, cfg: JobConfig, creds: Credentials) -> dict:
+    """Runs one ingestion on spark and returns the success result (see README.md), or raises IngestError with
+    a clear message. Nothing is visible at the target unless the run succeeded."""
+    conf = spark._jsc.hadoopConfiguration()
+    for k, v in hadoop_settings(cfg, creds).items():
+        conf.set(k, v)
+
+    target = cfg.target
+    staging = staging_path(target, cfg.run_id)
+    final = run_path(target, cfg.run_id)
+    phase = f"reading {cfg.source.description}"
+    fs: Optional[_FS] = None
+    staged = False
+    try:
+        df, info = read_source(spark, cfg, creds)
+        missing = [c for c in target.partition_by if c not in df.columns]
+        if missing:
+            raise IngestError(
+                f"target.partitionBy: column(s) {', '.join(missing)} not in the source "
+                f"(columns: {', '.join(df.columns)})"
+            )
+        source_partitions = df.rdd.getNumPartitions()
+
+        phase = f"writing {target.description}"
+        fs = _FS(spark, target.path)
+        fs.delete(staging)  # a crashed earlier attempt of this run
+        staged = True
+        observed, obs = _observed_metrics(df, cfg)
+        writer = observed.write.format(target.format).mode("errorifexists")
+        if target.partition_by:
+            writer = writer.partitionBy(*target.partition_by)
+        phase = f"copying {cfg.source.description} to {target.description}"
+        writer.save(staging)
+        metrics = obs.get
+        rows_in = int(metrics.get("rows") or 0)
+
+        phase = f"checking the output in {staging}"
+        files = fs.data_files(staging) if fs.exists(staging) else []
+        rows_out = spark.read.parquet(staging).count() if files else 0
+        if rows_out != rows_in:
+            raise IngestError(f"{phase}: read {rows_in} rows but the written Parquet holds {rows_out}")
+        bytes_out = sum(length for _, length in files)
+        bytes_in = info["bytesIn"] if info["bytesIn"] is not None else int(metrics.get("bytes") or 0)
+
+        watermark = cfg.watermark
+        if isinstance(cfg.source, JdbcSource) and cfg.source.incremental_column:
+            if metrics.get("watermark") is not None:
+                watermark = metrics["watermark"]
+
+        phase = f"publishing {final}"
+        publish(fs, target, cfg, staging, final, {
+            "jobId": cfg.job_id, "runId": cfg.run_id, "rows": rows_out, "bytes": bytes_out,
+            "files": len(files), "watermark": watermark, "publishedAt": int(time.time() * 1000),
+        })
+        staged = False
+        return {
+            "status": "succeeded",
+            "rowsIn": rows_in,
+            "rowsOut": rows_out,
+            "bytesIn": int(bytes_in),
+            "bytesOut": int(bytes_out),
+            "watermark": watermark,
+            "outputPath": final,
+            "filesOut": len(files),
+            "sourcePartitions": source_partitions,
+        }
+    except IngestError:
+        raise
+    except Exception as e:  # Spark, JDBC, S3, HDFS: name the phase and the root cause
+        raise IngestError(f"{phase}: {root_message(e)}") from e
+    finally:
+        if staged and fs is not None:
+            _clean_staging(fs, target, staging)
+
+
+def _clean_staging(fs: _FS, target: Target, staging: str) -> None:
+    try:
+        fs.delete(staging)
+        parent = f"{target.path}/{STAGING_DIR}"
+        if fs.exists(parent) and not fs.list_names(parent):
+            fs.delete(parent)
+    except Exception:
+        pass  # best effort; the staging area is invisible to readers anyway
+
+
+def publish(fs: _FS, target: Target, cfg: JobConfig, staging: str, final: str, marker: dict) -> None:
+    """Moves the staged run into place, then writes the _SUCCESS marker; mode=overwrite then removes the
+    other runs. A run directory left by an earlier attempt of the same runId is replaced."""
+    fs.delete(f"{staging}/{SUCCESS_MARKER}")
+    if not fs.exists(staging):
+        # No rows and no partitions: Spark wrote nothing at all. Publish an empty run.
+        fs.fs.mkdirs(fs.path(staging))
+    fs.delete(final)
+    if not fs.rename(staging, final):
+        raise IngestError(f"publishing {final}: rename from {staging} failed")
+    fs.write_text(f"{final}/{SUCCESS_MARKER}", json.dumps(marker, sort_keys=True) + "\n")
+    parent = f"{target.path}/{STAGING_DIR}"
+    if fs.exists(parent) and not fs.list_names(parent):
+        fs.delete(parent)
+    if target.mode == "overwrite":
+        keep = final.rsplit("/", 1)[-1]
+        for name in fs.list_names(target.path):
+            if name.startswith(RUN_PREFIX) and name != keep:
+                fs.delete(f"{target.path}/{name}")
+
+
+def describe_target_host(target: Target) -> Optional[tuple]:
+    """(host, port) that must be reachable for the target, if known before starting Spark."""
+    if target.type == "hdfs":
+        u = urlsplit(target.path)
+        return u.hostname, u.port
+    if target.type == "s3" and target.endpoint:
+        u = urlsplit(target.endpoint)
+        return u.hostname, u.port or (443 if u.scheme == "https" else 80)
+    return None
