@@ -39,14 +39,13 @@ case "${1:-}" in
   start)
     ensure_installed
     mkdir -p "$run"
-    chown mysql:mysql "$run"
     if alive; then
       echo "mariadb: already running on 127.0.0.1:$port"
       exit 0
     fi
     if [ ! -d "$data/mysql" ]; then
       rm -rf "$data"
-      mariadb-install-db --no-defaults --datadir="$data" --user=mysql \
+      mariadb-install-db --no-defaults --datadir="$data" --user=root \
         --auth-root-authentication-method=normal --skip-test-db >"$run/install.log" 2>&1 || {
         echo "mariadb: mariadb-install-db failed, see $run/install.log" >&2
         exit 1
@@ -57,7 +56,8 @@ case "${1:-}" in
       exit 1
     fi
     # setsid + nohup: the server must outlive the shell (and the CI step) that started it.
-    setsid nohup /usr/sbin/mariadbd --no-defaults --user=mysql --datadir="$data" \
+    # Runs as root: the repository may sit below a directory the mysql user cannot enter (e.g. a CI clone).
+    setsid nohup /usr/sbin/mariadbd --no-defaults --user=root --datadir="$data" \
       --bind-address=127.0.0.1 --port="$port" --socket="$sock" --pid-file="$pidfile" \
       --log-error="$logfile" --skip-name-resolve --skip-log-bin \
       --innodb-flush-log-at-trx-commit=2 --innodb-buffer-pool-size=128M \
