@@ -90,9 +90,10 @@ def test_s3_settings_are_per_bucket_and_keys_only_when_given():
     assert (s["fs.s3a.access.key"], s["fs.s3a.secret.key"]) == ("a", "b")
 
 
-def _task_end(run_ms, cpu_ns, peak, rin, bin_, rout, bout, heap=0, failed=False):
+def _task_end(run_ms, cpu_ns, peak, rin, bin_, rout, bout, heap=0, failed=False, stage=0):
     return json.dumps({
         "Event": "SparkListenerTaskEnd",
+        "Stage ID": stage,
         "Task Info": {"Failed": failed, "Killed": False},
         "Task Metrics": {"Executor Run Time": run_ms, "Executor CPU Time": cpu_ns, "Peak Execution Memory": peak,
                          "JVM GC Time": 1,
@@ -116,6 +117,21 @@ def test_event_log_summary_sums_tasks_and_keeps_peaks():
     assert (s["executorRunTimeMs"], s["executorCpuTimeMs"]) == (300, 100)
     assert (s["peakExecutionMemoryBytes"], s["peakJvmHeapBytes"]) == (4096, 5000)
     assert (s["inputRecords"], s["inputBytes"], s["outputRecords"], s["outputBytes"]) == (30, 1200, 30, 700)
+
+
+def test_event_log_io_counts_only_the_copy_job_when_tagged():
+    def job(stages, group):
+        return json.dumps({"Event": "SparkListenerJobStart", "Stage IDs": stages,
+                           "Properties": {"spark.jobGroup.id": group}})
+
+    lines = [
+        job([0], "ingest-prepare"), _task_end(10, 1_000_000, 0, 1, 0, 0, 0, stage=0),          # bounds query
+        job([1, 2], "ingest-copy"), _task_end(100, 9_000_000, 64, 500, 0, 500, 900, stage=2),  # the copy
+        job([3], "ingest-verify"), _task_end(20, 2_000_000, 0, 500, 800, 0, 0, stage=3),       # read-back
+    ]
+    s = summarize_event_log(lines)
+    assert (s["inputRecords"], s["inputBytes"], s["outputRecords"], s["outputBytes"]) == (500, 0, 500, 900)
+    assert s["executorCpuTimeMs"] == 12 and s["tasks"] == 3  # cost covers every job
 
 
 def test_checksum_is_order_independent_and_sensitive():

@@ -69,6 +69,8 @@ def test_spark_submit_postgres_to_local_with_event_log(pg_source, tmp_path):
     assert m["outputBytes"] == result["bytesOut"]
     assert m["executorCpuTimeMs"] > 0 and m["executorRunTimeMs"] > 0
     assert m["peakExecutionMemoryBytes"] > 0 and m["tasks"] >= 2 and m["failedTasks"] == 0
+    assert m["inputRecords"] == result["rowsIn"]  # JDBC rows read by the copy job only
+    assert m["peakJvmHeapBytes"] > 0 and m["peakJvmRssBytes"] > 0
     assert m["durationMs"] > 0 and m["appId"] == result["appId"]
 
 

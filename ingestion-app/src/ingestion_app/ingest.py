@@ -225,6 +225,11 @@ def _observed_metrics(df, cfg: JobConfig):
     return df.observe(obs, *exprs), obs
 
 
+def _job_group(spark, name: str, description: str) -> None:
+    """Tags the Spark jobs that follow, so the event log tells the copy from the helper jobs."""
+    spark.sparkContext.setJobGroup(f"ingest-{name}", description, False)
+
+
 def run_job(spark, cfg: JobConfig, creds: Credentials) -> dict:
     """Runs one ingestion on spark and returns the success result (see README.md), or raises IngestError with
     a clear message. Nothing is visible at the target unless the run succeeded."""
@@ -239,6 +244,7 @@ def run_job(spark, cfg: JobConfig, creds: Credentials) -> dict:
     fs: Optional[_FS] = None
     staged = False
     try:
+        _job_group(spark, "prepare", f"{cfg.run_id}: read schema and partition bounds")
         df, info = read_source(spark, cfg, creds)
         missing = [c for c in target.partition_by if c not in df.columns]
         if missing:
@@ -257,11 +263,13 @@ def run_job(spark, cfg: JobConfig, creds: Credentials) -> dict:
         if target.partition_by:
             writer = writer.partitionBy(*target.partition_by)
         phase = f"copying {cfg.source.description} to {target.description}"
+        _job_group(spark, "copy", f"{cfg.run_id}: copy to {staging}")
         writer.save(staging)
         metrics = obs.get
         rows_in = int(metrics.get("rows") or 0)
 
         phase = f"checking the output in {staging}"
+        _job_group(spark, "verify", f"{cfg.run_id}: count the rows written")
         files = fs.data_files(staging) if fs.exists(staging) else []
         rows_out = spark.read.parquet(staging).count() if files else 0
         if rows_out != rows_in:

@@ -74,7 +74,10 @@ def build_spark(cfg, event_log_dir):
         "spark.app.name": f"ingest {cfg.job_id} {cfg.run_id}",
         # The Spark UI would listen on every interface; the executor reads metrics from the event log.
         "spark.ui.enabled": "false",
-        "spark.sql.sources.partitionOverwriteMode": "static",
+        # Peak JVM heap and RSS per task in the event log (SparkListenerTaskEnd "Task Executor Metrics");
+        # without polling they are sampled only at heartbeats and short runs report 0.
+        "spark.executor.metrics.pollingInterval": "100ms",
+        "spark.executor.processTreeMetrics.enabled": "true",
     }
     if conf.get("spark.master", "local").startswith("local"):
         defaults["spark.driver.bindAddress"] = "127.0.0.1"
