@@ -57,4 +57,4 @@ else
 fi
 
 step "Summary (took $((SECONDS - started)) s)"
-node scripts/ci/summarize.mjs "$results"
+REQUIRE_STORE_DATABASES=POSTGRES_15,SQLITE_3 node scripts/ci/summarize.mjs "$results"

@@ -7,6 +7,8 @@ export interface Config {
       cores: number;
       memoryGiB: number;
     };
+    /** How many times its cores' hours the vcore-hours namespace may sell as vCPU-hours. Default 1 (none). */
+    vcpuHourOversubscription?: number;
     /** Kubernetes namespace names and their Spark Units on first start (the registry is then the source of truth). */
     namespaces?: {
       dedicated?: { name?: string; initialSparkUnits?: number };

@@ -26,9 +26,10 @@ for (const file of existsSync(summaryDir)
 }
 
 const jestReport = join(dir, 'jest.json');
+const perDatabase = {};
+const storeTestsRanOn = db => (perDatabase[db] ?? 0) > 0;
 if (existsSync(jestReport)) {
   const report = JSON.parse(readFileSync(jestReport, 'utf8'));
-  const perDatabase = {};
   for (const suite of report.testResults) {
     for (const t of suite.assertionResults) {
       const db = t.ancestorTitles

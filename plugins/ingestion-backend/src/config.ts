@@ -14,6 +14,8 @@ export interface IngestionConfig {
     NamespaceTier,
     { name: string; initialSparkUnits: number }
   >;
+  /** How many times its cores' hours the vcore-hours namespace may sell in vCPU-hours (1 = no oversubscription). */
+  vcpuHourOversubscription: number;
 }
 
 const DEFAULT_NAMESPACES: IngestionConfig['namespaces'] = {
@@ -55,5 +57,7 @@ export function readIngestionConfig(root: Config): IngestionConfig {
       'group:default/platform-admins',
     sparkUnitSize,
     namespaces,
+    vcpuHourOversubscription:
+      config?.getOptionalNumber('vcpuHourOversubscription') ?? 1,
   };
 }

@@ -7,6 +7,9 @@ import { ingestionPermissions } from '@internal/backstage-plugin-ingestion-commo
 import { readIngestionConfig } from './config';
 import { migrateDatabase } from './database/migrateDatabase';
 import { DatabaseSparkUnitRegistryStore } from './database/DatabaseSparkUnitRegistryStore';
+import { CapacityService } from './services/CapacityService';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { createRouter } from './service/router';
 import { CallerResolver } from './tenancy/CallerResolver';
 
@@ -29,6 +32,10 @@ export const ingestionPlugin = createBackendPlugin({
         auth: coreServices.auth,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        permissions: coreServices.permissions,
+        scheduler: coreServices.scheduler,
+        notifications: notificationService,
+        signals: signalsServiceRef,
       },
       async init(deps) {
         const config = readIngestionConfig(deps.rootConfig);
@@ -54,7 +61,30 @@ export const ingestionPlugin = createBackendPlugin({
           platformAdminGroup: config.platformAdminGroup,
         });
 
-        deps.httpRouter.use(await createRouter({ config, callers, registry }));
+        const capacity = new CapacityService({
+          db,
+          config,
+          logger: deps.logger,
+          notifications: deps.notifications,
+          signals: deps.signals,
+        });
+        await deps.scheduler.scheduleTask({
+          id: 'ingestion-ledger-expiries',
+          frequency: { seconds: 30 },
+          timeout: { seconds: 25 },
+          scope: 'global',
+          fn: async () => {
+            await capacity.recordExpiries();
+          },
+        });
+
+        deps.httpRouter.use(
+          await createRouter({
+            callers,
+            permissions: deps.permissions,
+            capacity,
+          }),
+        );
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',

@@ -6,5 +6,6 @@
 export * from './types/tenancy';
 export * from './types/capacity';
 export * from './types/jobs';
+export * from './types/ledger';
 export * from './permissions';
 export * from './client/IngestionClient';

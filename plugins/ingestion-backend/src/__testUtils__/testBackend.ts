@@ -1,11 +1,16 @@
 import { Entity } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
+import { Server } from 'node:http';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { ingestionPlugin } from '../plugin';
 
 /** Demo organisation for tests: three tenants and a platform admin group, with one user each. */
@@ -38,13 +43,54 @@ export function asUser(userRef: string) {
   return mockCredentials.user.header(userRef);
 }
 
+/** Notifications and signals sent by the plugin under test, in order. */
+export interface SentMessages {
+  notifications: Array<{
+    recipients: unknown;
+    payload: { title: string; description?: string };
+  }>;
+  signals: Array<{ channel: string; message: unknown }>;
+}
+
+/** Platform admins may do everything; others are denied permissions (the policy module's rule). */
+const permissionsAsPolicy = mockServices.permissions.mock({
+  authorize: async (requests, options) => {
+    const ref =
+      (options.credentials.principal as { userEntityRef?: string })
+        .userEntityRef ?? '';
+    const admin = TEST_MEMBERSHIP[ref]?.includes(
+      'group:default/platform-admins',
+    );
+    return requests.map(() => ({
+      result: admin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+    })) as any;
+  },
+});
+
 /** Starts a backend with the ingestion plugin, the test organisation and the given extra features. */
 export async function startIngestionTestBackend(options?: {
   features?: Parameters<typeof startTestBackend>[0]['features'];
   config?: JsonObject;
-}) {
-  return startTestBackend({
+}): Promise<{ server: Server; stop(): Promise<void>; sent: SentMessages }> {
+  const sent: SentMessages = { notifications: [], signals: [] };
+  const backend = await startTestBackend({
     features: [
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({
+          send: async (notification: any) =>
+            void sent.notifications.push(notification),
+        }),
+      }),
+      createServiceFactory({
+        service: signalsServiceRef,
+        deps: {},
+        factory: () => ({
+          publish: async (signal: any) => void sent.signals.push(signal),
+        }),
+      }),
+      permissionsAsPolicy.factory,
       ingestionPlugin,
       catalogServiceMock.factory({ entities: TEST_GROUPS }),
       mockServices.userInfo.mock({
@@ -61,4 +107,5 @@ export async function startIngestionTestBackend(options?: {
       ...(options?.features ?? []),
     ],
   });
+  return { ...backend, sent };
 }

@@ -1,10 +1,10 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { createTestDatabases } from '../__testUtils__/databases';
 import { DatabaseSparkUnitRegistryStore } from './DatabaseSparkUnitRegistryStore';
 import { MIGRATIONS_DIRECTORY } from './migrateDatabase';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const databases = createTestDatabases();
 
 describe.each(databases.eachSupportedId())(
   'DatabaseSparkUnitRegistryStore (%s)',

@@ -1,12 +1,10 @@
 import request from 'supertest';
-import { ConfigReader } from '@backstage/config';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   asUser,
   startIngestionTestBackend,
 } from '../__testUtils__/testBackend';
 import { spec } from '../schema/openapi.generated';
-import { readIngestionConfig } from '../config';
 import { createRouter } from './router';
 
 describe('ingestion REST API', () => {
@@ -78,9 +76,9 @@ describe('ingestion REST API', () => {
 
   it('implements exactly the operations of the OpenAPI document', async () => {
     const router = await createRouter({
-      config: readIngestionConfig(new ConfigReader({})),
       callers: {} as any,
-      registry: {} as any,
+      permissions: {} as any,
+      capacity: {} as any,
     });
     const toTemplate = (path: string) => path.replace(/:(\w+)/g, '{$1}');
     const routed = new Set<string>();

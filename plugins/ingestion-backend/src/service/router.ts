@@ -1,14 +1,20 @@
-import { deriveRegistrySnapshot } from '../domain/capacity/sparkUnitRegistry';
-import { SparkUnitRegistryStore } from '../database/SparkUnitRegistryStore';
-import { IngestionConfig } from '../config';
+import { PermissionsService } from '@backstage/backend-plugin-api';
 import { CallerResolver } from '../tenancy/CallerResolver';
-import { createOpenApiRouter } from '../schema/openapi.generated';
+import { CapacityService } from '../services/CapacityService';
+import { createOpenApiRouter, spec } from '../schema/openapi.generated';
+import { rejectUnknownFields } from './rejectUnknownFields';
+import express from 'express';
+import { registerCallerRoutes } from './routes/callerRoutes';
+import { registerRegistryRoutes } from './routes/registryRoutes';
+import { registerCapacityRoutes } from './routes/capacityRoutes';
 
 export interface RouterOptions {
-  config: IngestionConfig;
   callers: CallerResolver;
-  registry: SparkUnitRegistryStore;
+  permissions: PermissionsService;
+  capacity: CapacityService;
 }
+
+export type ApiRouter = Awaited<ReturnType<typeof createOpenApiRouter>>;
 
 /**
  * The plugin's REST API. Routes are declared against the OpenAPI document: a request to a path or with a body the
@@ -16,9 +22,9 @@ export interface RouterOptions {
  *
  * @internal
  */
-export async function createRouter(options: RouterOptions) {
-  const { config, callers, registry } = options;
+export async function createRouter(options: RouterOptions): Promise<ApiRouter> {
   const router = await createOpenApiRouter({
+    middleware: [express.json(), rejectUnknownFields(spec)],
     // Authentication is Backstage's (httpAuth); the validator checks paths, parameters, bodies and responses.
     validatorOptions: {
       ignoreUndocumented: false,
@@ -26,32 +32,8 @@ export async function createRouter(options: RouterOptions) {
       validateSecurity: false,
     },
   });
-
-  const namespaceNames = {
-    dedicated: config.namespaces.dedicated.name,
-    'vcore-hours': config.namespaces['vcore-hours'].name,
-    draft: config.namespaces.draft.name,
-  };
-
-  router.get('/health', async (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-
-  router.get('/whoami', async (req, res) => {
-    const { credentials: _credentials, ...caller } = await callers.resolve(req);
-    res.json(caller);
-  });
-
-  router.get('/registry', async (req, res) => {
-    await callers.resolve(req);
-    res.json(
-      deriveRegistrySnapshot(
-        await registry.list(),
-        config.sparkUnitSize,
-        namespaceNames,
-      ),
-    );
-  });
-
+  registerCallerRoutes(router, options);
+  registerRegistryRoutes(router, options);
+  registerCapacityRoutes(router, options);
   return router;
 }

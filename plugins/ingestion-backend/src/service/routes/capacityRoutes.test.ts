@@ -1,0 +1,143 @@
+import request from 'supertest';
+import {
+  asUser,
+  startIngestionTestBackend,
+} from '../../__testUtils__/testBackend';
+
+const LYRA = encodeURIComponent('group:default/team-lyra');
+const ORION = encodeURIComponent('group:default/team-orion');
+
+describe('capacity API', () => {
+  it('lets a tenant member buy vCPU-hours and see the balance', async () => {
+    const { server, sent } = await startIngestionTestBackend();
+    const bought = await request(server)
+      .post(`/api/ingestion/tenants/${LYRA}/purchases`)
+      .set('Authorization', asUser('user:default/lars'))
+      .send({ unitType: 'vcpu-hours', quantity: 250, period: 'monthly' });
+    expect(bought.status).toBe(201);
+    expect(bought.body).toMatchObject({
+      tenant: 'group:default/team-lyra',
+      quantity: 250,
+      purchasedBy: 'user:default/lars',
+    });
+
+    const balance = await request(server)
+      .get(`/api/ingestion/tenants/${LYRA}/balance`)
+      .set('Authorization', asUser('user:default/lars'));
+    expect(balance.body).toMatchObject({
+      purchasedHours: 250,
+      remainingHours: 250,
+      consumptionRatePerHour: 0,
+    });
+    expect(balance.body.estimatedDepletionAt).toBeUndefined();
+
+    const history = await request(server)
+      .get(`/api/ingestion/tenants/${LYRA}/balance/history?days=7`)
+      .set('Authorization', asUser('user:default/lars'));
+    expect(history.body.points.at(-1)).toMatchObject({ remainingHours: 250 });
+    expect(sent.signals.map(s => s.message)).toContainEqual({
+      kind: 'balance',
+      tenant: 'group:default/team-lyra',
+    });
+  });
+
+  it('names the wrong field and records nothing', async () => {
+    const { server } = await startIngestionTestBackend();
+    const cases: Array<[object, RegExp]> = [
+      [
+        { unitType: 'vcpu-hours', quantity: -1, period: 'monthly' },
+        /quantity must be a number greater than 0/,
+      ],
+      [{ unitType: 'vcpu-hours', quantity: 10, period: 'weekly' }, /period/],
+      [{ unitType: 'cpu', quantity: 10, period: 'daily' }, /unitType/],
+      [
+        {
+          unitType: 'vcpu-hours',
+          quantity: 10,
+          period: 'daily',
+          colour: 'red',
+        },
+        /colour/,
+      ],
+      [{ unitType: 'vcpu-hours', period: 'daily' }, /quantity/],
+    ];
+    for (const [body, message] of cases) {
+      const res = await request(server)
+        .post(`/api/ingestion/tenants/${LYRA}/purchases`)
+        .set('Authorization', asUser('user:default/lars'))
+        .send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(message);
+    }
+    const ledger = await request(server)
+      .get(`/api/ingestion/tenants/${LYRA}/ledger`)
+      .set('Authorization', asUser('user:default/lars'));
+    expect(ledger.body.entries).toEqual([]);
+  });
+
+  it('keeps each tenant’s wallet to its members (and platform admins)', async () => {
+    const { server } = await startIngestionTestBackend();
+    for (const path of ['capacity', 'balance', 'balance/history', 'ledger']) {
+      const res = await request(server)
+        .get(`/api/ingestion/tenants/${ORION}/${path}`)
+        .set('Authorization', asUser('user:default/lars'));
+      expect(res.status).toBe(403);
+    }
+    const buyForOthers = await request(server)
+      .post(`/api/ingestion/tenants/${ORION}/purchases`)
+      .set('Authorization', asUser('user:default/lars'))
+      .send({ unitType: 'dedicated-units', quantity: 1, period: 'daily' });
+    expect(buyForOthers.status).toBe(403);
+    const admin = await request(server)
+      .get(`/api/ingestion/tenants/${ORION}/capacity`)
+      .set('Authorization', asUser('user:default/ada'));
+    expect(admin.status).toBe(200);
+  });
+
+  it('refuses a dedicated purchase beyond the dedicated namespace with 409 and the numbers', async () => {
+    const { server } = await startIngestionTestBackend();
+    const res = await request(server)
+      .post(`/api/ingestion/tenants/${ORION}/purchases`)
+      .set('Authorization', asUser('user:default/orla'))
+      .send({ unitType: 'dedicated-units', quantity: 9, period: 'daily' });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(
+      /Only 8 Dedicated Ingestion Units are free/,
+    );
+  });
+
+  it('lets only platform admins change the Spark Unit registry, and pushes the change to open pages', async () => {
+    const { server, sent } = await startIngestionTestBackend();
+    const denied = await request(server)
+      .put('/api/ingestion/registry/vcore-hours')
+      .set('Authorization', asUser('user:default/orla'))
+      .send({ sparkUnits: 12 });
+    expect(denied.status).toBe(403);
+    const bad = await request(server)
+      .put('/api/ingestion/registry/vcore-hours')
+      .set('Authorization', asUser('user:default/ada'))
+      .send({ sparkUnits: -3 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/sparkUnits/);
+    const changed = await request(server)
+      .put('/api/ingestion/registry/vcore-hours')
+      .set('Authorization', asUser('user:default/ada'))
+      .send({ sparkUnits: 12 });
+    expect(changed.status).toBe(200);
+    expect(changed.body.totalIngestionUnits).toBe(8 + 12 + 2);
+    const read = await request(server)
+      .get('/api/ingestion/registry')
+      .set('Authorization', asUser('user:default/orla'));
+    expect(read.body.namespaces[1]).toMatchObject({
+      tier: 'vcore-hours',
+      sparkUnits: 12,
+      updatedBy: 'user:default/ada',
+    });
+    expect(sent.signals).toContainEqual(
+      expect.objectContaining({
+        channel: 'ingestion:capacity',
+        message: { kind: 'registry' },
+      }),
+    );
+  });
+});

@@ -1,0 +1,40 @@
+import type { ApiRouter, RouterOptions } from '../router';
+
+export function registerCapacityRoutes(
+  router: ApiRouter,
+  { callers, capacity }: RouterOptions,
+) {
+  router.get('/tenants/:tenant/capacity', async (req, res) => {
+    const { tenant } = req.params;
+    callers.assertTenantAccess(await callers.resolve(req), tenant);
+    res.json(await capacity.capacity(tenant));
+  });
+
+  router.get('/tenants/:tenant/balance', async (req, res) => {
+    const { tenant } = req.params;
+    callers.assertTenantAccess(await callers.resolve(req), tenant);
+    res.json(await capacity.balance(tenant));
+  });
+
+  router.get('/tenants/:tenant/balance/history', async (req, res) => {
+    const { tenant } = req.params;
+    callers.assertTenantAccess(await callers.resolve(req), tenant);
+    const days = req.query.days === undefined ? 30 : Number(req.query.days);
+    res.json({ points: await capacity.balanceHistory(tenant, days) });
+  });
+
+  router.get('/tenants/:tenant/ledger', async (req, res) => {
+    const { tenant } = req.params;
+    callers.assertTenantAccess(await callers.resolve(req), tenant);
+    res.json({ entries: await capacity.ledger(tenant) });
+  });
+
+  router.post('/tenants/:tenant/purchases', async (req, res) => {
+    const { tenant } = req.params;
+    const caller = await callers.resolve(req);
+    callers.assertTenantAccess(caller, tenant);
+    res
+      .status(201)
+      .json(await capacity.purchase(tenant, req.body, caller.principal));
+  });
+}
