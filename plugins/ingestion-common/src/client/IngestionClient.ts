@@ -1,6 +1,14 @@
 import { ResponseError } from '@backstage/errors';
 import { Caller } from '../types/tenancy';
-import { RegistrySnapshot } from '../types/capacity';
+import { NamespaceTier, RegistrySnapshot } from '../types/capacity';
+import {
+  BalancePoint,
+  LedgerEntry,
+  Purchase,
+  PurchaseRequest,
+  TenantCapacity,
+  VcpuHourBalance,
+} from '../types/ledger';
 
 /**
  * The ingestion service's REST API, as the frontend and other plugins use it.
@@ -10,7 +18,18 @@ import { RegistrySnapshot } from '../types/capacity';
 export interface IngestionApi {
   whoami(): Promise<Caller>;
   getRegistry(): Promise<RegistrySnapshot>;
+  setSparkUnits(
+    tier: NamespaceTier,
+    sparkUnits: number,
+  ): Promise<RegistrySnapshot>;
+  getTenantCapacity(tenant: string): Promise<TenantCapacity>;
+  getBalance(tenant: string): Promise<VcpuHourBalance>;
+  getBalanceHistory(tenant: string, days?: number): Promise<BalancePoint[]>;
+  getLedger(tenant: string): Promise<LedgerEntry[]>;
+  purchase(tenant: string, request: PurchaseRequest): Promise<Purchase>;
 }
+
+const tenantPath = (tenant: string) => `/tenants/${encodeURIComponent(tenant)}`;
 
 /** @public */
 export interface IngestionClientOptions {
@@ -38,6 +57,41 @@ export class IngestionClient implements IngestionApi {
 
   getRegistry(): Promise<RegistrySnapshot> {
     return this.#request('GET', '/registry');
+  }
+
+  setSparkUnits(
+    tier: NamespaceTier,
+    sparkUnits: number,
+  ): Promise<RegistrySnapshot> {
+    return this.#request('PUT', `/registry/${tier}`, { sparkUnits });
+  }
+
+  getTenantCapacity(tenant: string): Promise<TenantCapacity> {
+    return this.#request('GET', `${tenantPath(tenant)}/capacity`);
+  }
+
+  getBalance(tenant: string): Promise<VcpuHourBalance> {
+    return this.#request('GET', `${tenantPath(tenant)}/balance`);
+  }
+
+  async getBalanceHistory(tenant: string, days = 30): Promise<BalancePoint[]> {
+    const { points } = await this.#request<{ points: BalancePoint[] }>(
+      'GET',
+      `${tenantPath(tenant)}/balance/history?days=${days}`,
+    );
+    return points;
+  }
+
+  async getLedger(tenant: string): Promise<LedgerEntry[]> {
+    const { entries } = await this.#request<{ entries: LedgerEntry[] }>(
+      'GET',
+      `${tenantPath(tenant)}/ledger`,
+    );
+    return entries;
+  }
+
+  purchase(tenant: string, request: PurchaseRequest): Promise<Purchase> {
+    return this.#request('POST', `${tenantPath(tenant)}/purchases`, request);
   }
 
   async #request<T>(method: string, path: string, body?: unknown): Promise<T> {
