@@ -64,8 +64,16 @@ alive() {
 
 pid_alive() { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
 
+ensure_curl() {
+  if ! command -v curl >/dev/null 2>&1; then
+    log "installing curl from Debian's packages (readiness checks)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null
+  fi
+}
+
 case "${1:-}" in
   start)
+    ensure_curl
     if pid_alive && alive; then
       echo "hdfs: already running on hdfs://127.0.0.1:$port (http 127.0.0.1:$http_port)"
       exit 0
