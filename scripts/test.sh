@@ -45,6 +45,11 @@ step "Unit, API and store tests (Jest)"
 CI=true yarn backstage-cli repo test --json --outputFile="$results/jest.json" 2>&1 | tee "$results/logs/jest.log" | grep -E "^(PASS|FAIL)|●|Tests:" || true
 if [ -f "$results/jest.json" ]; then record jest jest "$results/jest.json"; else record jest check 1; fi
 
+step "Spark ingestion application (PySpark; real PostgreSQL, MariaDB, S3 and HDFS on loopback)"
+ingestion-app/scripts/test.sh > "$results/logs/ingestion-app.log" 2>&1
+grep -E "^(OK  |DIFF) |passed|failed|error" "$results/logs/ingestion-app.log" | tail -40
+record ingestion-app pytest "$results/logs/ingestion-app.log"
+
 step "Building the frontend bundle"
 if yarn workspace app build > "$results/logs/app-build.log" 2>&1; then
   step "End-to-end tests (real backend, Debian Chromium)"

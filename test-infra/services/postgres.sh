@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Starts or stops a throwaway PostgreSQL 15 server on loopback for tests and local development.
 # Usage: postgres.sh start|stop|status|url
-# Data lives under .run/postgres (git-ignored); the server trusts local connections as user "postgres".
+# Data lives in the system temp folder, not the checkout: the server runs as the "postgres" user, which may not be
+# allowed into the folder a repository was cloned in. It trusts local connections as user "postgres".
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 port=${INGEST_PG_PORT:-55432}
-data="$root/.run/postgres/data"
-logfile="$root/.run/postgres/server.log"
+state="${TMPDIR:-/tmp}/spark-ingestion-postgres-$port"
+data="$state/data"
+logfile="$state/server.log"
 bin=/usr/lib/postgresql/15/bin
 
 ensure_installed() {
@@ -21,12 +23,12 @@ as_postgres() { runuser -u postgres -- "$@"; }
 case "${1:-}" in
   start)
     ensure_installed
-    mkdir -p "$root/.run/postgres"
-    chown postgres "$root/.run/postgres"
+    mkdir -p "$state"
+    chown postgres "$state"
     if [ ! -f "$data/PG_VERSION" ]; then
       as_postgres "$bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 >/dev/null
     fi
-    if as_postgres "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    if as_postgres "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1 || pg_isready -q -h 127.0.0.1 -p "$port"; then
       echo "postgres: already running on 127.0.0.1:$port"
       exit 0
     fi

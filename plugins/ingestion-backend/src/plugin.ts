@@ -8,6 +8,11 @@ import { readIngestionConfig } from './config';
 import { migrateDatabase } from './database/migrateDatabase';
 import { DatabaseSparkUnitRegistryStore } from './database/DatabaseSparkUnitRegistryStore';
 import { CapacityService } from './services/CapacityService';
+import { JobService } from './services/JobService';
+import { PurchasedCapacityCheck } from './services/admission/PurchasedCapacityCheck';
+import { DatabaseJobStore } from './database/DatabaseJobStore';
+import { DatabaseRunStore } from './database/DatabaseRunStore';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { createRouter } from './service/router';
@@ -36,6 +41,7 @@ export const ingestionPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         notifications: notificationService,
         signals: signalsServiceRef,
+        events: eventsServiceRef,
       },
       async init(deps) {
         const config = readIngestionConfig(deps.rootConfig);
@@ -78,11 +84,22 @@ export const ingestionPlugin = createBackendPlugin({
           },
         });
 
+        const jobs = new JobService({
+          config,
+          jobs: new DatabaseJobStore(db),
+          runs: new DatabaseRunStore(db),
+          capacity,
+          admission: [new PurchasedCapacityCheck(capacity)],
+          events: deps.events,
+          logger: deps.logger,
+        });
+
         deps.httpRouter.use(
           await createRouter({
             callers,
             permissions: deps.permissions,
             capacity,
+            jobs,
           }),
         );
         deps.httpRouter.addAuthPolicy({

@@ -7,5 +7,6 @@ export * from './types/tenancy';
 export * from './types/capacity';
 export * from './types/jobs';
 export * from './types/ledger';
+export * from './types/runs';
 export * from './permissions';
 export * from './client/IngestionClient';

@@ -10,5 +10,21 @@ export const ingestionRegistryUpdatePermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/**
+ * Credit or debit a tenant's vCPU-hours by hand, with a note (platform admins only).
+ *
+ * @public
+ */
+export const ingestionLedgerAdjustPermission = createPermission({
+  name: 'ingestion.ledger.adjust',
+  attributes: { action: 'update' },
+});
+
+/** Permissions reserved to platform admins. @public */
+export const ingestionAdminPermissions = [
+  ingestionRegistryUpdatePermission,
+  ingestionLedgerAdjustPermission,
+];
+
 /** @public */
-export const ingestionPermissions = [ingestionRegistryUpdatePermission];
+export const ingestionPermissions = [...ingestionAdminPermissions];

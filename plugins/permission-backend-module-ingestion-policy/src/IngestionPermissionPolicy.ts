@@ -9,10 +9,10 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
-import { ingestionRegistryUpdatePermission } from '@internal/backstage-plugin-ingestion-common';
+import { ingestionAdminPermissions } from '@internal/backstage-plugin-ingestion-common';
 
 /**
- * The portal's permission policy. Platform administration (the Spark Unit registry) is reserved to members of the
+ * The portal's permission policy. Platform administration (the Spark Unit registry, ledger adjustments) is reserved to members of the
  * platform admin group; everything else is allowed here and scoped to the caller's tenants by the ingestion
  * backend itself.
  */
@@ -26,7 +26,9 @@ export class IngestionPermissionPolicy implements PermissionPolicy {
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    if (isPermission(request.permission, ingestionRegistryUpdatePermission)) {
+    if (
+      ingestionAdminPermissions.some(p => isPermission(request.permission, p))
+    ) {
       return (await this.#isPlatformAdmin(user))
         ? { result: AuthorizeResult.ALLOW }
         : { result: AuthorizeResult.DENY };

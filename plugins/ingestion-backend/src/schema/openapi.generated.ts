@@ -398,9 +398,487 @@ export const spec = {
             "type": "string"
           }
         }
+      },
+      "JobSpec": {
+        "type": "object",
+        "description": "An ingestion job as a tenant submits it. The server checks every field and answers 400 naming each bad one (credentials are refused: reference a secret with credentialsSecret).",
+        "required": [
+          "name",
+          "tenant",
+          "source",
+          "target",
+          "schedule",
+          "estimates"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "description": "DNS label, unique per tenant"
+          },
+          "description": {
+            "type": "string"
+          },
+          "tenant": {
+            "type": "string",
+            "description": "group entity ref"
+          },
+          "source": {
+            "type": "object",
+            "required": [
+              "type"
+            ],
+            "description": "postgres/mysql: host, port, database, table or query, partitionColumn, numPartitions, incrementalColumn, credentialsSecret. s3: bucket, prefix, format (csv, json, parquet), endpoint, region, credentialsSecret.",
+            "properties": {
+              "type": {
+                "type": "string",
+                "enum": [
+                  "postgres",
+                  "mysql",
+                  "s3"
+                ]
+              }
+            }
+          },
+          "target": {
+            "type": "object",
+            "required": [
+              "type",
+              "path",
+              "format"
+            ],
+            "properties": {
+              "type": {
+                "type": "string",
+                "enum": [
+                  "s3",
+                  "hdfs"
+                ]
+              },
+              "path": {
+                "type": "string"
+              },
+              "format": {
+                "type": "string",
+                "enum": [
+                  "parquet"
+                ]
+              },
+              "partitionBy": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "endpoint": {
+                "type": "string"
+              },
+              "credentialsSecret": {
+                "type": "string"
+              }
+            }
+          },
+          "schedule": {
+            "$ref": "#/components/schemas/JobSchedule"
+          },
+          "estimates": {
+            "type": "object",
+            "required": [
+              "dataVolumeGiB",
+              "expectedDurationMinutes",
+              "slaMinutes"
+            ],
+            "properties": {
+              "dataVolumeGiB": {
+                "type": "number"
+              },
+              "expectedDurationMinutes": {
+                "type": "integer"
+              },
+              "slaMinutes": {
+                "type": "integer"
+              }
+            }
+          },
+          "resources": {
+            "type": "object",
+            "properties": {
+              "executorInstances": {
+                "type": "integer"
+              },
+              "executorCores": {
+                "type": "integer"
+              },
+              "executorMemoryGiB": {
+                "type": "number"
+              },
+              "driverCores": {
+                "type": "integer"
+              },
+              "driverMemoryGiB": {
+                "type": "number"
+              }
+            }
+          },
+          "pool": {
+            "type": "string",
+            "enum": [
+              "dedicated",
+              "vcore-hours"
+            ]
+          }
+        }
+      },
+      "JobSchedule": {
+        "type": "object",
+        "required": [
+          "type"
+        ],
+        "description": "cron: expression (5 fields) and timezone (IANA). interval: everyMinutes and optional startAt.",
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "cron",
+              "interval"
+            ]
+          },
+          "expression": {
+            "type": "string"
+          },
+          "timezone": {
+            "type": "string"
+          },
+          "everyMinutes": {
+            "type": "integer"
+          },
+          "startAt": {
+            "type": "string"
+          }
+        }
+      },
+      "IngestionJob": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/JobSpec"
+          },
+          {
+            "type": "object",
+            "required": [
+              "id",
+              "pool",
+              "lifecycle",
+              "tier",
+              "status",
+              "createdAt",
+              "createdBy",
+              "updatedAt",
+              "resources"
+            ],
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "lifecycle": {
+                "type": "string",
+                "enum": [
+                  "draft",
+                  "production"
+                ]
+              },
+              "tier": {
+                "$ref": "#/components/schemas/NamespaceTier"
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "active",
+                  "paused"
+                ]
+              },
+              "createdAt": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "createdBy": {
+                "type": "string"
+              },
+              "updatedAt": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          }
+        ]
+      },
+      "JobList": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "items",
+          "totalCount"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/IngestionJob"
+            }
+          },
+          "totalCount": {
+            "type": "integer"
+          }
+        }
+      },
+      "AdmissionDecision": {
+        "type": "object",
+        "required": [
+          "admitted"
+        ],
+        "properties": {
+          "admitted": {
+            "type": "boolean"
+          },
+          "status": {
+            "type": "integer"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "earliestStart": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "alternatives": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "shiftMinutes",
+                "firstStart",
+                "schedule"
+              ],
+              "properties": {
+                "shiftMinutes": {
+                  "type": "integer"
+                },
+                "firstStart": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "schedule": {
+                  "$ref": "#/components/schemas/JobSchedule"
+                }
+              }
+            }
+          }
+        }
+      },
+      "JobValidation": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "valid",
+          "problems"
+        ],
+        "properties": {
+          "valid": {
+            "type": "boolean"
+          },
+          "problems": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "field",
+                "message"
+              ],
+              "properties": {
+                "field": {
+                  "type": "string"
+                },
+                "message": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "pool": {
+            "type": "string",
+            "enum": [
+              "dedicated",
+              "vcore-hours"
+            ]
+          },
+          "admission": {
+            "$ref": "#/components/schemas/AdmissionDecision"
+          }
+        }
+      },
+      "RunMetrics": {
+        "type": "object",
+        "properties": {
+          "durationMs": {
+            "type": "number"
+          },
+          "cpuTimeMs": {
+            "type": "number"
+          },
+          "executorRunTimeMs": {
+            "type": "number"
+          },
+          "peakMemoryBytes": {
+            "type": "number"
+          },
+          "bytesIn": {
+            "type": "number"
+          },
+          "bytesOut": {
+            "type": "number"
+          },
+          "recordsIn": {
+            "type": "number"
+          },
+          "recordsOut": {
+            "type": "number"
+          }
+        }
+      },
+      "IngestionRun": {
+        "type": "object",
+        "required": [
+          "id",
+          "jobId",
+          "tenant",
+          "state",
+          "trigger",
+          "scheduledFor",
+          "tier",
+          "namespace",
+          "opportunistic",
+          "allocatedCores",
+          "allocatedMemoryMiB",
+          "queuedAt"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "jobId": {
+            "type": "string"
+          },
+          "tenant": {
+            "type": "string"
+          },
+          "state": {
+            "type": "string",
+            "enum": [
+              "queued",
+              "submitted",
+              "running",
+              "succeeded",
+              "failed",
+              "cancelled"
+            ]
+          },
+          "trigger": {
+            "type": "string",
+            "enum": [
+              "schedule",
+              "manual"
+            ]
+          },
+          "scheduledFor": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "tier": {
+            "$ref": "#/components/schemas/NamespaceTier"
+          },
+          "namespace": {
+            "type": "string"
+          },
+          "opportunistic": {
+            "type": "boolean"
+          },
+          "allocatedCores": {
+            "type": "number"
+          },
+          "allocatedMemoryMiB": {
+            "type": "number"
+          },
+          "executor": {
+            "type": "string"
+          },
+          "queuedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "startedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "finishedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "message": {
+            "type": "string"
+          },
+          "metrics": {
+            "$ref": "#/components/schemas/RunMetrics"
+          },
+          "slaMet": {
+            "type": "boolean"
+          }
+        }
+      },
+      "RunList": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "items",
+          "totalCount"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/IngestionRun"
+            }
+          },
+          "totalCount": {
+            "type": "integer"
+          }
+        }
       }
     },
     "parameters": {
+      "JobId": {
+        "name": "jobId",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
+      },
+      "Limit": {
+        "name": "limit",
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "string",
+          "pattern": "^[0-9]{1,4}$"
+        }
+      },
+      "Offset": {
+        "name": "offset",
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "string",
+          "pattern": "^[0-9]{1,7}$"
+        }
+      },
       "Tenant": {
         "name": "tenant",
         "in": "path",
@@ -690,6 +1168,51 @@ export const spec = {
         }
       }
     },
+    "/tenants/{tenant}/adjustments": {
+      "post": {
+        "operationId": "AdjustBalance",
+        "description": "A platform admin credits (positive) or debits (negative) a tenant's vCPU-hours, saying why.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Tenant"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "hours",
+                  "note"
+                ],
+                "properties": {
+                  "hours": {
+                    "type": "number"
+                  },
+                  "note": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "204": {
+            "description": "Recorded."
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
     "/tenants/{tenant}/purchases": {
       "post": {
         "operationId": "CreatePurchase",
@@ -727,6 +1250,381 @@ export const spec = {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "409": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/jobs": {
+      "get": {
+        "operationId": "ListJobs",
+        "description": "The caller's tenants' jobs (all jobs for platform admins and backend services), paged and filtered.",
+        "parameters": [
+          {
+            "name": "tenant",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "active",
+                "paused"
+              ]
+            }
+          },
+          {
+            "name": "lifecycle",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "draft",
+                "production"
+              ]
+            }
+          },
+          {
+            "name": "pool",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "dedicated",
+                "vcore-hours"
+              ]
+            }
+          },
+          {
+            "name": "search",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "$ref": "#/components/parameters/Offset"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of jobs.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/JobList"
+                }
+              }
+            }
+          }
+        }
+      },
+      "post": {
+        "operationId": "CreateJob",
+        "description": "Creates a job after validating every field and admitting it against the tenant's purchased capacity and the slice calendar. New jobs start in the draft namespace.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/JobSpec"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The created job.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IngestionJob"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "402": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "409": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/jobs/validate": {
+      "post": {
+        "operationId": "ValidateJob",
+        "description": "Dry run of CreateJob; reports field problems and the admission decision, stores nothing.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The validation.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/JobValidation"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/jobs/{jobId}": {
+      "get": {
+        "operationId": "GetJob",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/JobId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The job.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IngestionJob"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "put": {
+        "operationId": "UpdateJob",
+        "description": "Replaces a job's specification, re-admitting it.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/JobId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/JobSpec"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The updated job.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IngestionJob"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "409": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "DeleteJob",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/JobId"
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "Deleted."
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/jobs/{jobId}/schedule": {
+      "put": {
+        "operationId": "ChangeJobSchedule",
+        "description": "Changes only the schedule; refused with alternative windows when the slices are full.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/JobId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/JobSchedule"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The job with its new schedule.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IngestionJob"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "409": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/jobs/{jobId}/status": {
+      "put": {
+        "operationId": "SetJobStatus",
+        "description": "Pauses or resumes a job's schedule.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/JobId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "status"
+                ],
+                "properties": {
+                  "status": {
+                    "type": "string",
+                    "enum": [
+                      "active",
+                      "paused"
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The job.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IngestionJob"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/jobs/{jobId}/runs": {
+      "get": {
+        "operationId": "ListRuns",
+        "description": "The job's runs, newest first, with their metrics.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/JobId"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "$ref": "#/components/parameters/Offset"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of runs.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/RunList"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "post": {
+        "operationId": "ExecuteJobNow",
+        "description": "Queues a run now. A vCPU-hour job of a tenant with no balance left is refused with 402.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/JobId"
+          }
+        ],
+        "responses": {
+          "202": {
+            "description": "The queued run.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IngestionRun"
+                }
+              }
+            }
+          },
+          "402": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }

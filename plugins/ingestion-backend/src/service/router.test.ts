@@ -79,6 +79,7 @@ describe('ingestion REST API', () => {
       callers: {} as any,
       permissions: {} as any,
       capacity: {} as any,
+      jobs: {} as any,
     });
     const toTemplate = (path: string) => path.replace(/:(\w+)/g, '{$1}');
     const routed = new Set<string>();

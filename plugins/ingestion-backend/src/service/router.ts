@@ -1,6 +1,8 @@
 import { PermissionsService } from '@backstage/backend-plugin-api';
 import { CallerResolver } from '../tenancy/CallerResolver';
 import { CapacityService } from '../services/CapacityService';
+import { JobService } from '../services/JobService';
+import { registerJobRoutes } from './routes/jobRoutes';
 import { createOpenApiRouter, spec } from '../schema/openapi.generated';
 import { rejectUnknownFields } from './rejectUnknownFields';
 import express from 'express';
@@ -12,6 +14,7 @@ export interface RouterOptions {
   callers: CallerResolver;
   permissions: PermissionsService;
   capacity: CapacityService;
+  jobs: JobService;
 }
 
 export type ApiRouter = Awaited<ReturnType<typeof createOpenApiRouter>>;
@@ -35,5 +38,6 @@ export async function createRouter(options: RouterOptions): Promise<ApiRouter> {
   registerCallerRoutes(router, options);
   registerRegistryRoutes(router, options);
   registerCapacityRoutes(router, options);
+  registerJobRoutes(router, options);
   return router;
 }

@@ -323,6 +323,36 @@ export class CapacityService {
     return recorded;
   }
 
+  /** A platform admin's correction of a tenant's vCPU-hours (positive credits, negative debits), with a note. */
+  async adjust(
+    tenant: string,
+    hours: number,
+    note: string,
+    by: string,
+  ): Promise<void> {
+    if (!Number.isFinite(hours) || hours === 0 || Math.abs(hours) > 1_000_000) {
+      throw new InputError(
+        'hours must be a non-zero number between -1000000 and 1000000',
+      );
+    }
+    if (!note.trim())
+      throw new InputError('note must say why the balance is adjusted');
+    await new DatabaseLedgerStore(this.deps.db).append({
+      tenant,
+      kind: 'adjustment',
+      unitType: 'vcpu-hours',
+      quantity: hours,
+      occurredAt: this.#now(),
+      recordedBy: by,
+      note,
+    });
+    this.deps.logger.info(
+      `Adjustment of ${hours} vCPU-hours for ${tenant} by ${by}: ${note}`,
+    );
+    await this.evaluateAlerts(tenant);
+    await this.#publish({ kind: 'balance', tenant });
+  }
+
   /** Refuses new work of a vCPU-hour tenant whose balance is used up (requirement 9.5). */
   async assertCanConsume(tenant: string): Promise<void> {
     const balance = await this.balance(tenant);

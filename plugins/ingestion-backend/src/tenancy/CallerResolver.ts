@@ -1,6 +1,7 @@
 import {
   AuthService,
   BackstageCredentials,
+  BackstageServicePrincipal,
   BackstageUserPrincipal,
   HttpAuthService,
   UserInfoService,
@@ -13,7 +14,11 @@ import { Request } from 'express';
 
 /** The caller of one request, with the credentials to act on its behalf. */
 export interface ResolvedCaller extends Caller {
-  credentials: BackstageCredentials<BackstageUserPrincipal>;
+  credentials: BackstageCredentials<
+    BackstageUserPrincipal | BackstageServicePrincipal
+  >;
+  /** Another backend plugin (the catalog provider): it may read every tenant's jobs, never change them. */
+  service: boolean;
 }
 
 /**
@@ -38,7 +43,25 @@ export class CallerResolver {
     },
   ) {}
 
-  async resolve(req: Request): Promise<ResolvedCaller> {
+  /** Resolves a user caller; with `allowServices`, also another backend plugin calling with its own token. */
+  async resolve(
+    req: Request,
+    options?: { allowServices?: boolean },
+  ): Promise<ResolvedCaller> {
+    if (options?.allowServices) {
+      const any = await this.deps.httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      if (this.deps.auth.isPrincipal(any, 'service')) {
+        return {
+          principal: any.principal.subject,
+          tenants: [],
+          platformAdmin: false,
+          service: true,
+          credentials: any,
+        };
+      }
+    }
     const credentials = await this.deps.httpAuth.credentials(req, {
       allow: ['user'],
     });
@@ -52,6 +75,7 @@ export class CallerResolver {
       principal: userEntityRef,
       tenants,
       platformAdmin: groups.includes(this.deps.platformAdminGroup),
+      service: false,
       credentials,
     };
   }

@@ -9,7 +9,7 @@ export function registerCallerRoutes(
   });
 
   router.get('/whoami', async (req, res) => {
-    const { credentials: _credentials, ...caller } = await callers.resolve(req);
-    res.json(caller);
+    const { principal, tenants, platformAdmin } = await callers.resolve(req);
+    res.json({ principal, tenants, platformAdmin });
   });
 }

@@ -106,6 +106,37 @@ describe('capacity API', () => {
     );
   });
 
+  it('lets only platform admins adjust a balance, with a note', async () => {
+    const { server } = await startIngestionTestBackend();
+    const denied = await request(server)
+      .post(`/api/ingestion/tenants/${LYRA}/adjustments`)
+      .set('Authorization', asUser('user:default/lars'))
+      .send({ hours: 100, note: 'gift to myself' });
+    expect(denied.status).toBe(403);
+    const noNote = await request(server)
+      .post(`/api/ingestion/tenants/${LYRA}/adjustments`)
+      .set('Authorization', asUser('user:default/ada'))
+      .send({ hours: 100, note: ' ' });
+    expect(noNote.status).toBe(400);
+    expect(noNote.body.error.message).toMatch(/note must say why/);
+    await request(server)
+      .post(`/api/ingestion/tenants/${LYRA}/adjustments`)
+      .set('Authorization', asUser('user:default/ada'))
+      .send({ hours: 12.5, note: 'compensation for outage' })
+      .expect(204);
+    const ledger = await request(server)
+      .get(`/api/ingestion/tenants/${LYRA}/ledger`)
+      .set('Authorization', asUser('user:default/lars'));
+    expect(ledger.body.entries).toEqual([
+      expect.objectContaining({
+        kind: 'adjustment',
+        quantity: 12.5,
+        recordedBy: 'user:default/ada',
+        note: 'compensation for outage',
+      }),
+    ]);
+  });
+
   it('lets only platform admins change the Spark Unit registry, and pushes the change to open pages', async () => {
     const { server, sent } = await startIngestionTestBackend();
     const denied = await request(server)

@@ -1,9 +1,30 @@
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { ingestionLedgerAdjustPermission } from '@internal/backstage-plugin-ingestion-common';
 import type { ApiRouter, RouterOptions } from '../router';
 
 export function registerCapacityRoutes(
   router: ApiRouter,
-  { callers, capacity }: RouterOptions,
+  { callers, capacity, permissions }: RouterOptions,
 ) {
+  router.post('/tenants/:tenant/adjustments', async (req, res) => {
+    const caller = await callers.resolve(req);
+    const [decision] = await permissions.authorize(
+      [{ permission: ingestionLedgerAdjustPermission }],
+      { credentials: caller.credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('Only platform admins may adjust balances');
+    }
+    await capacity.adjust(
+      req.params.tenant,
+      req.body.hours,
+      req.body.note,
+      caller.principal,
+    );
+    res.status(204).end();
+  });
+
   router.get('/tenants/:tenant/capacity', async (req, res) => {
     const { tenant } = req.params;
     callers.assertTenantAccess(await callers.resolve(req), tenant);

@@ -1,0 +1,354 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { EventsService } from '@backstage/plugin-events-node';
+import {
+  CapacityPool,
+  IngestionJob,
+  IngestionRun,
+  JobSchedule,
+} from '@internal/backstage-plugin-ingestion-common';
+import {
+  INGESTION_JOB_EVENTS_TOPIC,
+  IngestionJobEvent,
+} from '@internal/backstage-plugin-ingestion-node';
+import { randomUUID } from 'node:crypto';
+import { IngestionConfig } from '../config';
+import { JobFilter, JobStore } from '../database/JobStore';
+import { RunStore } from '../database/RunStore';
+import {
+  checkJobSpec,
+  FieldProblem,
+  validateJobSpec,
+} from '../domain/jobs/validateJobSpec';
+import { runDemand } from '../domain/jobs/runDemand';
+import { ResolvedCaller } from '../tenancy/CallerResolver';
+import { CapacityService } from './CapacityService';
+import {
+  AdmissionDecision,
+  JobAdmissionCheck,
+  runAdmissionChecks,
+} from './admission/JobAdmission';
+import { InsufficientBalanceError } from './InsufficientBalanceError';
+
+/** A refused admission, answered with its status, reason and the windows that would fit. */
+export class AdmissionRefusedError extends Error {
+  name = 'AdmissionRefusedError';
+  constructor(
+    readonly decision: Extract<AdmissionDecision, { admitted: false }>,
+    readonly statusCode = decision.status,
+  ) {
+    super(decision.reason);
+  }
+}
+
+/** What a validation (dry run) reports: field problems, or the admission decision for a valid job. */
+export interface JobValidation {
+  valid: boolean;
+  problems: FieldProblem[];
+  pool?: CapacityPool;
+  admission?: AdmissionDecision;
+}
+
+/**
+ * The lifecycle of ingestion jobs: validation, admission, persistence, change events, and manual runs.
+ * Tenancy is enforced here: a caller sees and changes only its tenants' jobs (platform admins all of them).
+ */
+export class JobService {
+  constructor(
+    private readonly deps: {
+      config: IngestionConfig;
+      jobs: JobStore;
+      runs: RunStore;
+      capacity: CapacityService;
+      admission: JobAdmissionCheck[];
+      events: Pick<EventsService, 'publish'>;
+      logger: LoggerService;
+      now?: () => number;
+    },
+  ) {}
+
+  #now() {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  #assertMember(caller: ResolvedCaller, tenant: string) {
+    if (
+      caller.service ||
+      (!caller.platformAdmin && !caller.tenants.includes(tenant))
+    ) {
+      throw new NotFoundError(`No tenant ${tenant} of yours`);
+    }
+  }
+
+  /** Reads a job the caller may see; other tenants' jobs do not exist for it (404, not 403: no probing). */
+  async get(caller: ResolvedCaller, id: string): Promise<IngestionJob> {
+    const job = await this.deps.jobs.get(id);
+    if (
+      !job ||
+      !(
+        caller.service ||
+        caller.platformAdmin ||
+        caller.tenants.includes(job.tenant)
+      )
+    ) {
+      throw new NotFoundError(`No ingestion job ${id}`);
+    }
+    return job;
+  }
+
+  async list(
+    caller: ResolvedCaller,
+    filter: JobFilter & { tenant?: string },
+    page: { limit: number; offset: number },
+  ) {
+    const { tenant, ...rest } = filter;
+    const visible =
+      caller.service || caller.platformAdmin ? undefined : caller.tenants;
+    const tenants = tenant
+      ? visible && !visible.includes(tenant)
+        ? []
+        : [tenant]
+      : visible;
+    return this.deps.jobs.list({ ...rest, tenants }, page);
+  }
+
+  /** The pool a job draws from: the one asked for, or the tenant's own (dedicated units first). */
+  async #resolvePool(
+    tenant: string,
+    asked?: CapacityPool,
+  ): Promise<CapacityPool> {
+    if (asked) return asked;
+    const capacity = await this.deps.capacity.capacity(tenant);
+    if (capacity.dedicatedUnits > 0) return 'dedicated';
+    if (capacity.vcpuHours.purchasedHours > 0) return 'vcore-hours';
+    throw new InsufficientBalanceError(
+      `${tenant} has bought no capacity yet: buy Dedicated Ingestion Units or vCPU-hours on the Capacity page before creating jobs`,
+    );
+  }
+
+  async #candidate(
+    caller: ResolvedCaller,
+    input: unknown,
+    previous?: IngestionJob,
+  ): Promise<IngestionJob> {
+    const spec = validateJobSpec(input);
+    this.#assertMember(caller, spec.tenant);
+    if (previous && previous.tenant !== spec.tenant) {
+      throw new InputError(
+        'tenant cannot change: create the job under the other tenant instead',
+      );
+    }
+    const pool = await this.#resolvePool(
+      spec.tenant,
+      spec.pool ?? previous?.pool,
+    );
+    const at = new Date(this.#now()).toISOString();
+    return {
+      ...spec,
+      pool,
+      id: previous?.id ?? randomUUID(),
+      lifecycle: previous?.lifecycle ?? 'draft',
+      tier: previous?.tier ?? 'draft',
+      status: previous?.status ?? 'active',
+      createdAt: previous?.createdAt ?? at,
+      createdBy: previous?.createdBy ?? caller.principal,
+      updatedAt: at,
+    };
+  }
+
+  async #admit(candidate: IngestionJob, previous?: IngestionJob) {
+    const decision = await runAdmissionChecks(
+      this.deps.admission,
+      candidate,
+      previous,
+    );
+    if (!decision.admitted) throw new AdmissionRefusedError(decision);
+  }
+
+  /** Dry run: every field problem, or whether the job would be admitted and where. Stores nothing. */
+  async validate(
+    caller: ResolvedCaller,
+    input: unknown,
+  ): Promise<JobValidation> {
+    const checked = checkJobSpec(input);
+    if (!checked.ok) return { valid: false, problems: checked.problems };
+    try {
+      const candidate = await this.#candidate(caller, input);
+      const admission = await runAdmissionChecks(
+        this.deps.admission,
+        candidate,
+      );
+      return {
+        valid: admission.admitted,
+        problems: [],
+        pool: candidate.pool,
+        admission,
+      };
+    } catch (error) {
+      if (error instanceof InsufficientBalanceError) {
+        return {
+          valid: false,
+          problems: [],
+          admission: { admitted: false, status: 402, reason: error.message },
+        };
+      }
+      throw error;
+    }
+  }
+
+  async create(caller: ResolvedCaller, input: unknown): Promise<IngestionJob> {
+    const candidate = await this.#candidate(caller, input);
+    if (candidate.pool === 'vcore-hours')
+      await this.deps.capacity.assertCanConsume(candidate.tenant);
+    await this.#admit(candidate);
+    const {
+      id,
+      lifecycle,
+      tier,
+      status: _s,
+      createdAt: _c,
+      createdBy: _b,
+      updatedAt: _u,
+      ...spec
+    } = candidate;
+    const job = await this.deps.jobs.create({
+      id,
+      spec,
+      lifecycle,
+      tier,
+      by: caller.principal,
+      at: this.#now(),
+    });
+    this.deps.logger.info(
+      `Job ${job.id} (${job.tenant}/${job.name}) created by ${caller.principal} in pool ${job.pool}`,
+    );
+    await this.#announce({ action: 'upserted', job });
+    return job;
+  }
+
+  async update(
+    caller: ResolvedCaller,
+    id: string,
+    input: unknown,
+  ): Promise<IngestionJob> {
+    const previous = await this.get(caller, id);
+    const candidate = await this.#candidate(caller, input, previous);
+    await this.#admit(candidate, previous);
+    const {
+      id: _i,
+      lifecycle: _l,
+      tier: _t,
+      status: _s,
+      createdAt: _c,
+      createdBy: _b,
+      updatedAt: _u,
+      ...spec
+    } = candidate;
+    const job = await this.deps.jobs.update(
+      id,
+      { spec },
+      caller.principal,
+      this.#now(),
+    );
+    await this.#announce({ action: 'upserted', job });
+    return job;
+  }
+
+  async changeSchedule(
+    caller: ResolvedCaller,
+    id: string,
+    schedule: JobSchedule,
+  ): Promise<IngestionJob> {
+    const previous = await this.get(caller, id);
+    const {
+      id: _i,
+      lifecycle: _l,
+      tier: _t,
+      status: _s,
+      createdAt: _c,
+      createdBy: _b,
+      updatedAt: _u,
+      ...spec
+    } = previous;
+    return this.update(caller, id, { ...spec, schedule });
+  }
+
+  async setStatus(
+    caller: ResolvedCaller,
+    id: string,
+    status: IngestionJob['status'],
+  ): Promise<IngestionJob> {
+    const previous = await this.get(caller, id);
+    this.#assertMember(caller, previous.tenant);
+    const job = await this.deps.jobs.update(
+      id,
+      { status },
+      caller.principal,
+      this.#now(),
+    );
+    await this.#announce({ action: 'upserted', job });
+    return job;
+  }
+
+  async delete(caller: ResolvedCaller, id: string): Promise<void> {
+    const job = await this.get(caller, id);
+    this.#assertMember(caller, job.tenant);
+    await this.deps.jobs.delete(id);
+    this.deps.logger.info(
+      `Job ${id} (${job.tenant}/${job.name}) deleted by ${caller.principal}`,
+    );
+    await this.#announce({
+      action: 'deleted',
+      jobId: id,
+      tenant: job.tenant,
+      name: job.name,
+    });
+  }
+
+  /** Queues a run now, outside the schedule. vCPU-hour jobs of a tenant at zero are refused (402). */
+  async executeNow(caller: ResolvedCaller, id: string): Promise<IngestionRun> {
+    const job = await this.get(caller, id);
+    this.#assertMember(caller, job.tenant);
+    if (job.pool === 'vcore-hours')
+      await this.deps.capacity.assertCanConsume(job.tenant);
+    const demand = runDemand(job.resources);
+    const now = new Date(this.#now()).toISOString();
+    const runId = randomUUID();
+    const run = await this.deps.runs.create({
+      id: runId,
+      jobId: job.id,
+      tenant: job.tenant,
+      trigger: 'manual',
+      scheduledFor: now,
+      tier: job.tier,
+      namespace: this.deps.config.namespaces[job.tier].name,
+      opportunistic: false,
+      allocatedCores: demand.cores,
+      allocatedMemoryMiB: demand.memoryMiB,
+      queuedAt: now,
+      dedupeKey: `manual:${runId}`,
+    });
+    return run!;
+  }
+
+  async listRuns(
+    caller: ResolvedCaller,
+    jobId: string,
+    page: { limit: number; offset: number },
+  ) {
+    await this.get(caller, jobId);
+    return this.deps.runs.listByJob(jobId, page);
+  }
+
+  async #announce(event: IngestionJobEvent) {
+    try {
+      await this.deps.events.publish({
+        topic: INGESTION_JOB_EVENTS_TOPIC,
+        eventPayload: event,
+      });
+    } catch (error) {
+      // The catalog provider also re-reads all jobs periodically, so a lost event only delays the entity.
+      this.deps.logger.warn(`Could not publish job event: ${error}`);
+    }
+  }
+}

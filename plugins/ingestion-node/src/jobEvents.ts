@@ -1,0 +1,14 @@
+import { IngestionJob } from '@internal/backstage-plugin-ingestion-common';
+
+/**
+ * Events-service topic on which the ingestion backend announces every job change, so that other plugins (the
+ * catalog provider) can apply deltas instead of re-reading everything.
+ *
+ * @public
+ */
+export const INGESTION_JOB_EVENTS_TOPIC = 'ingestion.jobs';
+
+/** @public */
+export type IngestionJobEvent =
+  | { action: 'upserted'; job: IngestionJob }
+  | { action: 'deleted'; jobId: string; tenant: string; name: string };
