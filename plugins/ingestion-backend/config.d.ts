@@ -7,6 +7,10 @@ export interface Config {
       cores: number;
       memoryGiB: number;
     };
+    /** Id of the executor that runs jobs: local-spark (quick start) or kubernetes. Default: the only one installed. */
+    executor?: string;
+    /** Seconds between dispatcher ticks (start due runs, follow running ones). Default 5. */
+    dispatchIntervalSeconds?: number;
     /** How many times its cores' hours the vcore-hours namespace may sell as vCPU-hours. Default 1 (none). */
     vcpuHourOversubscription?: number;
     /** Kubernetes namespace names and their Spark Units on first start (the registry is then the source of truth). */

@@ -16,6 +16,10 @@ export interface IngestionConfig {
   >;
   /** How many times its cores' hours the vcore-hours namespace may sell in vCPU-hours (1 = no oversubscription). */
   vcpuHourOversubscription: number;
+  /** Id of the executor that runs jobs (`ingestion.executor`); the only installed one when absent. */
+  executor?: string;
+  /** How often the dispatcher starts due runs and follows running ones. */
+  dispatchIntervalSeconds: number;
 }
 
 const DEFAULT_NAMESPACES: IngestionConfig['namespaces'] = {
@@ -57,6 +61,9 @@ export function readIngestionConfig(root: Config): IngestionConfig {
       'group:default/platform-admins',
     sparkUnitSize,
     namespaces,
+    executor: config?.getOptionalString('executor'),
+    dispatchIntervalSeconds:
+      config?.getOptionalNumber('dispatchIntervalSeconds') ?? 5,
     vcpuHourOversubscription:
       config?.getOptionalNumber('vcpuHourOversubscription') ?? 1,
   };

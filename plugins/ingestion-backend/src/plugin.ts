@@ -13,6 +13,9 @@ import { PurchasedCapacityCheck } from './services/admission/PurchasedCapacityCh
 import { DatabaseJobStore } from './database/DatabaseJobStore';
 import { DatabaseRunStore } from './database/DatabaseRunStore';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { ingestionExecutorExtensionPoint } from '@internal/backstage-plugin-ingestion-node';
+import { ExecutorRegistry } from './scheduler/ExecutorRegistry';
+import { RunDispatcher } from './scheduler/RunDispatcher';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { createRouter } from './service/router';
@@ -26,6 +29,8 @@ import { CallerResolver } from './tenancy/CallerResolver';
 export const ingestionPlugin = createBackendPlugin({
   pluginId: 'ingestion',
   register(env) {
+    const executors = new ExecutorRegistry();
+    env.registerExtensionPoint(ingestionExecutorExtensionPoint, executors);
     env.registerInit({
       deps: {
         rootConfig: coreServices.rootConfig,
@@ -84,10 +89,43 @@ export const ingestionPlugin = createBackendPlugin({
           },
         });
 
+        const jobStore = new DatabaseJobStore(db);
+        const runStore = new DatabaseRunStore(db);
+        const executor = executors.select(config.executor);
+        const dispatcher = executor
+          ? new RunDispatcher({
+              config,
+              jobs: jobStore,
+              runs: runStore,
+              capacity,
+              executor,
+              logger: deps.logger,
+            })
+          : undefined;
+        if (dispatcher) {
+          await dispatcher.reconcile();
+          await deps.scheduler.scheduleTask({
+            id: 'ingestion-dispatcher',
+            frequency: { seconds: config.dispatchIntervalSeconds },
+            timeout: { minutes: 5 },
+            scope: 'global',
+            fn: async () => {
+              await dispatcher.tick();
+            },
+          });
+        } else {
+          deps.logger.warn(
+            `No ingestion executor is installed (${
+              executors.ids().join(', ') || 'none'
+            }): runs are queued but not started`,
+          );
+        }
+
         const jobs = new JobService({
           config,
-          jobs: new DatabaseJobStore(db),
-          runs: new DatabaseRunStore(db),
+          jobs: jobStore,
+          runs: runStore,
+          dispatcher,
           capacity,
           admission: [new PurchasedCapacityCheck(capacity)],
           events: deps.events,

@@ -1629,6 +1629,40 @@ export const spec = {
           }
         }
       }
+    },
+    "/jobs/{jobId}/runs/{runId}/cancel": {
+      "post": {
+        "operationId": "CancelRun",
+        "description": "Cancels a queued or running run; the executor stops its processes.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/JobId"
+          },
+          {
+            "name": "runId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The run after cancelling.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IngestionRun"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
     }
   }
 } as const;

@@ -23,6 +23,7 @@ import {
 import { runDemand } from '../domain/jobs/runDemand';
 import { ResolvedCaller } from '../tenancy/CallerResolver';
 import { CapacityService } from './CapacityService';
+import type { RunDispatcher } from '../scheduler/RunDispatcher';
 import {
   AdmissionDecision,
   JobAdmissionCheck,
@@ -60,6 +61,8 @@ export class JobService {
       jobs: JobStore;
       runs: RunStore;
       capacity: CapacityService;
+      /** Absent when no executor is installed: runs can be queued but not cancelled in an engine. */
+      dispatcher?: Pick<RunDispatcher, 'cancel'>;
       admission: JobAdmissionCheck[];
       events: Pick<EventsService, 'publish'>;
       logger: LoggerService;
@@ -338,6 +341,34 @@ export class JobService {
   ) {
     await this.get(caller, jobId);
     return this.deps.runs.listByJob(jobId, page);
+  }
+
+  /** Cancels a queued or running run of one of the caller's jobs. */
+  async cancelRun(
+    caller: ResolvedCaller,
+    jobId: string,
+    runId: string,
+  ): Promise<IngestionRun> {
+    const job = await this.get(caller, jobId);
+    this.#assertMember(caller, job.tenant);
+    const run = await this.deps.runs.get(runId);
+    if (!run || run.jobId !== jobId)
+      throw new NotFoundError(`No run ${runId} of job ${jobId}`);
+    if (run.state === 'queued' || !this.deps.dispatcher) {
+      await this.deps.runs.transition(runId, {
+        from: run.state,
+        to: 'cancelled',
+        at: this.#now(),
+        reason: `cancelled by ${caller.principal}`,
+        finishedAt: this.#now(),
+      });
+    } else {
+      await this.deps.dispatcher.cancel(
+        run,
+        `cancelled by ${caller.principal}`,
+      );
+    }
+    return (await this.deps.runs.get(runId))!;
   }
 
   async #announce(event: IngestionJobEvent) {

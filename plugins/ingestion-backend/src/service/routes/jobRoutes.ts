@@ -101,4 +101,11 @@ export function registerJobRoutes(
         ),
       );
   });
+
+  router.post('/jobs/:jobId/runs/:runId/cancel', async (req, res) => {
+    const caller = await callers.resolve(req);
+    res.json(
+      json(await jobs.cancelRun(caller, req.params.jobId, req.params.runId)),
+    );
+  });
 }

@@ -1,0 +1,246 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { IngestionJob } from '@internal/backstage-plugin-ingestion-common';
+import { Knex } from 'knex';
+import { readIngestionConfig } from '../config';
+import { DatabaseJobStore } from '../database/DatabaseJobStore';
+import { DatabaseRunStore } from '../database/DatabaseRunStore';
+import { DatabaseSparkUnitRegistryStore } from '../database/DatabaseSparkUnitRegistryStore';
+import { MIGRATIONS_DIRECTORY } from '../database/migrateDatabase';
+import { CapacityService } from '../services/CapacityService';
+import { createTestDatabases } from '../__testUtils__/databases';
+import { TimedTestExecutor } from '../__testUtils__/TimedTestExecutor';
+import { RunDispatcher } from './RunDispatcher';
+
+jest.setTimeout(120_000);
+
+const databases = createTestDatabases();
+const MIN = 60_000;
+const T0 = Date.parse('2026-03-02T10:00:00Z');
+const LYRA = 'group:default/team-lyra';
+const config = readIngestionConfig(new ConfigReader({}));
+
+describe.each(databases.eachSupportedId())('RunDispatcher (%s)', databaseId => {
+  let db: Knex;
+  let clock: number;
+  let engine: ReturnType<typeof TimedTestExecutor.newEngine>;
+  let capacity: CapacityService;
+  let jobs: DatabaseJobStore;
+  let runs: DatabaseRunStore;
+
+  function dispatcher(durationMs = 10 * MIN, failJobs?: Set<string>) {
+    return new RunDispatcher({
+      config,
+      jobs,
+      runs,
+      capacity,
+      executor: new TimedTestExecutor(engine, {
+        now: () => clock,
+        durationMs,
+        failJobs,
+      }),
+      logger: mockServices.logger.mock(),
+      now: () => clock,
+    });
+  }
+
+  async function addJob(
+    name: string,
+    everyMinutes = 60,
+    cores = 1,
+  ): Promise<IngestionJob> {
+    return jobs.create({
+      id: `job-${name}`,
+      spec: {
+        name,
+        tenant: LYRA,
+        pool: 'vcore-hours',
+        source: {
+          type: 'postgres',
+          host: 'db',
+          port: 5432,
+          database: 'shop',
+          table: 'orders',
+          credentialsSecret: 'shop',
+        },
+        target: { type: 's3', path: 's3a://lake/orders', format: 'parquet' },
+        schedule: {
+          type: 'interval',
+          everyMinutes,
+          startAt: '2026-03-02T10:00:00Z',
+        },
+        estimates: {
+          dataVolumeGiB: 1,
+          expectedDurationMinutes: 10,
+          slaMinutes: 20,
+        },
+        resources: {
+          executorInstances: 1,
+          executorCores: cores,
+          executorMemoryGiB: 1,
+          driverCores: 1,
+          driverMemoryGiB: 1,
+        },
+      },
+      lifecycle: 'production',
+      tier: 'vcore-hours',
+      by: 'test',
+      at: T0 - MIN,
+    });
+  }
+
+  beforeEach(async () => {
+    db = await databases.init(databaseId);
+    await db.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
+    await new DatabaseSparkUnitRegistryStore(db).seed(
+      { dedicated: 2, 'vcore-hours': 2, draft: 1 },
+      'test',
+    );
+    clock = T0;
+    engine = TimedTestExecutor.newEngine();
+    jobs = new DatabaseJobStore(db);
+    runs = new DatabaseRunStore(db);
+    capacity = new CapacityService({
+      db,
+      config,
+      logger: mockServices.logger.mock(),
+      notifications: { send: async () => {} },
+      signals: { publish: async () => {} },
+      now: () => clock,
+    });
+    await capacity.purchase(
+      LYRA,
+      { unitType: 'vcpu-hours', quantity: 100, period: 'monthly' },
+      'test',
+    );
+  });
+
+  it('queues each due occurrence once, runs it, records every transition, meters it and keeps the watermark', async () => {
+    const job = await addJob('hourly');
+    expect(await dispatcher().tick()).toMatchObject({ queued: 1, started: 1 });
+    clock += MIN;
+    expect(await dispatcher().tick()).toMatchObject({ queued: 0, started: 0 });
+    clock += 10 * MIN;
+    expect(await dispatcher().tick()).toMatchObject({ finished: 1 });
+
+    const { items } = await runs.listByJob(job.id, { limit: 10, offset: 0 });
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      state: 'succeeded',
+      trigger: 'schedule',
+      scheduledFor: '2026-03-02T10:00:00.000Z',
+    });
+    expect(items[0].metrics?.recordsOut).toBe(10);
+    expect((await runs.transitions(items[0].id)).map(t => t.to)).toEqual([
+      'queued',
+      'submitted',
+      'running',
+      'succeeded',
+    ]);
+    // 2 cores (driver + executor) for 10 minutes.
+    expect((await capacity.balance(LYRA)).remainingHours).toBeCloseTo(
+      100 - 2 * (10 / 60),
+      6,
+    );
+    expect(await jobs.getWatermark(job.id)).toBe(`wm-${items[0].id}`);
+  });
+
+  it('loses and doubles nothing when the scheduler dies mid-run and starts again', async () => {
+    const job = await addJob('hourly');
+    await dispatcher().tick(); // submits the 10:00 run, then "dies"
+    clock += 5 * MIN;
+    const restarted = dispatcher();
+    await restarted.reconcile();
+    await restarted.tick();
+    clock += 6 * MIN;
+    await dispatcher().reconcile(); // and once more, after the run finished while nobody looked
+    await dispatcher().tick();
+    await dispatcher().tick();
+
+    const { items } = await runs.listByJob(job.id, { limit: 10, offset: 0 });
+    expect(items.map(r => r.state)).toEqual(['succeeded']);
+    expect(engine.submissions).toEqual([items[0].id]);
+    const debits = (await capacity.ledger(LYRA)).filter(
+      e => e.kind === 'run-debit',
+    );
+    expect(debits).toHaveLength(1);
+  });
+
+  it('hands a run over again when the scheduler died between recording and handing it over', async () => {
+    const job = await addJob('hourly');
+    const run = await runs.create({
+      id: 'run-crashed',
+      jobId: job.id,
+      tenant: LYRA,
+      trigger: 'manual',
+      scheduledFor: new Date(T0).toISOString(),
+      tier: 'vcore-hours',
+      namespace: 'ingestion-vcore-hours',
+      opportunistic: false,
+      allocatedCores: 2,
+      allocatedMemoryMiB: 2048,
+      queuedAt: new Date(T0).toISOString(),
+      dedupeKey: 'manual:crashed',
+    });
+    await runs.transition(run!.id, { from: 'queued', to: 'submitted', at: T0 }); // ... and then the process died
+    await dispatcher().reconcile();
+    expect(engine.submissions.filter(id => id === 'run-crashed')).toHaveLength(
+      1,
+    );
+    clock += 11 * MIN;
+    await dispatcher().tick();
+    expect((await runs.get('run-crashed'))?.state).toBe('succeeded');
+  });
+
+  it('starts runs only while the namespace has room; the rest wait their turn', async () => {
+    // vcore-hours has 2 Spark Units × 4 cores = 8 cores; each run needs 1 + 3 = 4 cores.
+    for (const name of ['a', 'b', 'c']) await addJob(name, 60, 3);
+    expect(await dispatcher().tick()).toMatchObject({ queued: 3, started: 2 });
+    expect(await runs.listInStates(['queued'])).toHaveLength(1);
+    clock += 10 * MIN;
+    expect(await dispatcher().tick()).toMatchObject({
+      finished: 2,
+      started: 1,
+    });
+  });
+
+  it('cancels queued vCPU-hour runs of a tenant whose balance is used up, saying why', async () => {
+    await capacity.adjust(LYRA, -100, 'used up elsewhere', 'test');
+    const job = await addJob('hourly');
+    await dispatcher().tick();
+    const { items } = await runs.listByJob(job.id, { limit: 10, offset: 0 });
+    expect(items[0]).toMatchObject({
+      state: 'cancelled',
+      message: expect.stringMatching(/is used up/),
+    });
+    expect(engine.submissions).toEqual([]);
+  });
+
+  it('records a failed run with the engine’s message and does not move the watermark', async () => {
+    const job = await addJob('hourly');
+    const failing = dispatcher(5 * MIN, new Set([job.id]));
+    await failing.tick();
+    clock += 6 * MIN;
+    await failing.tick();
+    const { items } = await runs.listByJob(job.id, { limit: 10, offset: 0 });
+    expect(items[0]).toMatchObject({
+      state: 'failed',
+      message: 'source table public.orders does not exist',
+    });
+    expect(await jobs.getWatermark(job.id)).toBeNull();
+  });
+
+  it('cancels a running run through the executor', async () => {
+    const job = await addJob('hourly');
+    const d = dispatcher();
+    await d.tick();
+    clock += 2 * MIN;
+    const [run] = (await runs.listByJob(job.id, { limit: 1, offset: 0 })).items;
+    await d.cancel(run, 'cancelled by user:default/lars');
+    expect(await runs.get(run.id)).toMatchObject({
+      state: 'cancelled',
+      message: 'cancelled by user:default/lars',
+    });
+    expect(engine.runs.get(run.id)?.cancelledAt).toBe(clock);
+  });
+});

@@ -1,0 +1,391 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  IngestionJob,
+  IngestionRun,
+  NamespaceTier,
+  RunState,
+} from '@internal/backstage-plugin-ingestion-common';
+import {
+  IngestionExecutor,
+  RunObservation,
+} from '@internal/backstage-plugin-ingestion-node';
+import { randomUUID } from 'node:crypto';
+import { IngestionConfig } from '../config';
+import { JobStore } from '../database/JobStore';
+import { RunStore } from '../database/RunStore';
+import { runDemand } from '../domain/jobs/runDemand';
+import { expandSchedule } from '../domain/scheduling/scheduleExpansion';
+import { CapacityService } from '../services/CapacityService';
+import { InsufficientBalanceError } from '../services/InsufficientBalanceError';
+import { toRunSubmission } from './toRunSubmission';
+
+/** Orders the queued runs of one tier for dispatch; the first that fit are started. */
+export type QueueOrder = (
+  queued: IngestionRun[],
+  context: { tier: NamespaceTier; weights: Map<string, number> },
+) => IngestionRun[];
+
+/** First come, first served: the order when no fair-share policy is given. */
+export const firstComeFirstServed: QueueOrder = queued =>
+  [...queued].sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
+
+/** What happened in one tick, for logs and tests. */
+export interface TickReport {
+  queued: number;
+  started: number;
+  finished: number;
+  refused: number;
+}
+
+const ACTIVE: RunState[] = ['submitted', 'running'];
+const JOB_PAGE = 500;
+
+/**
+ * Turns schedules into runs and runs into executor work, from stored state only, so that any replica can pick up
+ * after another one died:
+ * - due occurrences become queued runs keyed by (job, occurrence), so re-materialising never duplicates them;
+ * - a queued run moves to submitted BEFORE it is handed to the executor (compare-and-set on its state), and
+ *   executors ignore a run id they already know: a crash between the two steps resubmits, never doubles;
+ * - finished runs are metered before their final transition, and metering is idempotent per run.
+ */
+export class RunDispatcher {
+  constructor(
+    private readonly deps: {
+      config: IngestionConfig;
+      jobs: JobStore;
+      runs: RunStore;
+      capacity: CapacityService;
+      executor: IngestionExecutor;
+      logger: LoggerService;
+      queueOrder?: QueueOrder;
+      /** How far back a missed occurrence is still run (default: one slice, 15 minutes). */
+      catchUpMs?: number;
+      now?: () => number;
+    },
+  ) {}
+
+  #now() {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  async tick(): Promise<TickReport> {
+    const now = this.#now();
+    const report: TickReport = {
+      queued: 0,
+      started: 0,
+      finished: 0,
+      refused: 0,
+    };
+    const jobs = await this.#activeJobs();
+    report.queued = await this.#queueDueOccurrences(jobs, now);
+    report.finished = await this.#observeActiveRuns(now);
+    const started = await this.#startQueuedRuns(jobs, now);
+    report.started = started.started;
+    report.refused = started.refused;
+    return report;
+  }
+
+  async #activeJobs(): Promise<Map<string, IngestionJob>> {
+    const all = new Map<string, IngestionJob>();
+    for (let offset = 0; ; offset += JOB_PAGE) {
+      const { items } = await this.deps.jobs.list(
+        {},
+        { limit: JOB_PAGE, offset },
+      );
+      items.forEach(job => all.set(job.id, job));
+      if (items.length < JOB_PAGE) return all;
+    }
+  }
+
+  async #queueDueOccurrences(
+    jobs: Map<string, IngestionJob>,
+    now: number,
+  ): Promise<number> {
+    const catchUp = this.deps.catchUpMs ?? 15 * 60_000;
+    let queued = 0;
+    for (const job of jobs.values()) {
+      if (job.status !== 'active') continue;
+      const from = Math.max(now - catchUp, Date.parse(job.createdAt));
+      const due = expandSchedule(job.schedule, from, now + 1);
+      // After a long outage only the latest missed occurrence runs, not a burst of stale ones.
+      const latest = due.at(-1);
+      if (latest === undefined) continue;
+      const created = await this.#queue(
+        job,
+        'schedule',
+        latest,
+        `schedule:${job.id}:${latest}`,
+        now,
+      );
+      if (created) queued += 1;
+    }
+    return queued;
+  }
+
+  async #queue(
+    job: IngestionJob,
+    trigger: IngestionRun['trigger'],
+    scheduledFor: number,
+    dedupeKey: string,
+    now: number,
+  ) {
+    const demand = runDemand(job.resources);
+    return this.deps.runs.create({
+      id: randomUUID(),
+      jobId: job.id,
+      tenant: job.tenant,
+      trigger,
+      scheduledFor: new Date(scheduledFor).toISOString(),
+      tier: job.tier,
+      namespace: this.deps.config.namespaces[job.tier].name,
+      opportunistic: false,
+      allocatedCores: demand.cores,
+      allocatedMemoryMiB: demand.memoryMiB,
+      executor: this.deps.executor.id,
+      queuedAt: new Date(now).toISOString(),
+      dedupeKey,
+    });
+  }
+
+  async #startQueuedRuns(jobs: Map<string, IngestionJob>, now: number) {
+    const registry = await this.deps.capacity.registry();
+    const active = await this.deps.runs.listInStates(ACTIVE);
+    const queued = await this.deps.runs.listInStates(['queued']);
+    const used = new Map<string, { cores: number; memoryMiB: number }>();
+    const add = (key: string, run: IngestionRun) => {
+      const u = used.get(key) ?? { cores: 0, memoryMiB: 0 };
+      used.set(key, {
+        cores: u.cores + run.allocatedCores,
+        memoryMiB: u.memoryMiB + run.allocatedMemoryMiB,
+      });
+    };
+    active.forEach(run => {
+      add(run.tier, run);
+      add(`${run.tier}:${run.tenant}`, run);
+    });
+    const weights = new Map<string, number>();
+    for (const tenant of new Set(queued.map(r => r.tenant))) {
+      weights.set(
+        tenant,
+        (await this.deps.capacity.balance(tenant)).purchasedHours,
+      );
+    }
+
+    let started = 0;
+    let refused = 0;
+    const order = this.deps.queueOrder ?? firstComeFirstServed;
+    for (const ns of registry.namespaces) {
+      const tierQueue = order(
+        queued.filter(r => r.tier === ns.tier),
+        { tier: ns.tier, weights },
+      );
+      for (const run of tierQueue) {
+        const job = jobs.get(run.jobId);
+        if (!job) {
+          await this.#transition(
+            run,
+            'queued',
+            'cancelled',
+            now,
+            'the job was deleted before the run started',
+          );
+          continue;
+        }
+        if (job.pool === 'vcore-hours' && !run.opportunistic) {
+          try {
+            await this.deps.capacity.assertCanConsume(job.tenant);
+          } catch (error) {
+            if (!(error instanceof InsufficientBalanceError)) throw error;
+            await this.#transition(
+              run,
+              'queued',
+              'cancelled',
+              now,
+              error.message,
+            );
+            refused += 1;
+            continue;
+          }
+        }
+        const tierUse = used.get(ns.tier) ?? { cores: 0, memoryMiB: 0 };
+        const fitsTier =
+          tierUse.cores + run.allocatedCores <= ns.cores &&
+          tierUse.memoryMiB + run.allocatedMemoryMiB <= ns.memoryGiB * 1024;
+        const fitsTenant =
+          ns.tier !== 'dedicated' ||
+          (used.get(`dedicated:${run.tenant}`)?.cores ?? 0) +
+            run.allocatedCores <=
+            (await this.deps.capacity.capacity(run.tenant)).dedicatedUnits *
+              registry.sparkUnitSize.cores;
+        if (!fitsTier || !fitsTenant) continue; // waits for capacity; later runs may still fit
+        if (!(await this.#transition(run, 'queued', 'submitted', now)))
+          continue;
+        add(ns.tier, run);
+        add(`${ns.tier}:${run.tenant}`, run);
+        await this.#submit(job, run, now);
+        started += 1;
+      }
+    }
+    return { started, refused };
+  }
+
+  async #submit(job: IngestionJob, run: IngestionRun, now: number) {
+    try {
+      const watermark = await this.deps.jobs.getWatermark(job.id);
+      await this.deps.executor.submit(toRunSubmission(job, run, watermark));
+      this.deps.logger.info(
+        `Run ${run.id} of job ${job.id} submitted to ${this.deps.executor.id} in ${run.namespace}`,
+      );
+    } catch (error) {
+      await this.#transition(
+        run,
+        'submitted',
+        'failed',
+        now,
+        `submission failed: ${(error as Error).message}`,
+        { finishedAt: now },
+      );
+    }
+  }
+
+  async #observeActiveRuns(now: number): Promise<number> {
+    let finished = 0;
+    for (const run of await this.deps.runs.listInStates(ACTIVE)) {
+      const seen = await this.deps.executor.observe(run.id);
+      if (!seen) {
+        if (run.state === 'submitted') {
+          // Crashed between recording the submission and handing it over: hand it over now.
+          const job = await this.deps.jobs.get(run.jobId);
+          if (job) await this.#submit(job, run, now);
+        } else {
+          await this.#finish(
+            run,
+            {
+              runId: run.id,
+              state: 'failed',
+              message: 'the executor lost track of the run',
+            },
+            now,
+          );
+          finished += 1;
+        }
+        continue;
+      }
+      if (seen.state === 'running' && run.state === 'submitted') {
+        await this.#transition(run, 'submitted', 'running', now, undefined, {
+          startedAt: seen.startedAt ? Date.parse(seen.startedAt) : now,
+        });
+      } else if (
+        seen.state === 'succeeded' ||
+        seen.state === 'failed' ||
+        seen.state === 'cancelled'
+      ) {
+        await this.#finish(run, seen, now);
+        finished += 1;
+      }
+    }
+    return finished;
+  }
+
+  async #finish(run: IngestionRun, seen: RunObservation, now: number) {
+    const job = await this.deps.jobs.get(run.jobId);
+    const startedAt = seen.startedAt
+      ? Date.parse(seen.startedAt)
+      : run.startedAt
+      ? Date.parse(run.startedAt)
+      : undefined;
+    const finishedAt = seen.finishedAt ? Date.parse(seen.finishedAt) : now;
+    // Meter first: if this replica dies before the transition below, the next tick meters again (a no-op).
+    if (job && startedAt !== undefined) {
+      await this.deps.capacity.recordRunCompletion(
+        run.tenant,
+        {
+          runId: run.id,
+          allocatedCores: run.allocatedCores,
+          startedAt,
+          finishedAt,
+          opportunistic: run.opportunistic,
+        },
+        job.pool,
+      );
+    }
+    if (job && seen.state === 'succeeded' && seen.watermark !== undefined) {
+      await this.deps.jobs.setWatermark(job.id, seen.watermark);
+    }
+    await this.#transition(run, run.state, seen.state, now, seen.message, {
+      ...(startedAt !== undefined && { startedAt }),
+      finishedAt,
+      ...(seen.metrics && { metrics: seen.metrics }),
+    });
+  }
+
+  /** Cancels a queued or active run. */
+  async cancel(run: IngestionRun, reason: string): Promise<void> {
+    const now = this.#now();
+    if (run.state === 'queued') {
+      await this.#transition(run, 'queued', 'cancelled', now, reason, {
+        finishedAt: now,
+      });
+      return;
+    }
+    if (ACTIVE.includes(run.state)) {
+      await this.deps.executor.cancel(run.id);
+      const seen = (await this.deps.executor.observe(run.id)) ?? {
+        runId: run.id,
+        state: 'cancelled' as const,
+      };
+      await this.#finish(
+        run,
+        { ...seen, state: 'cancelled', message: reason },
+        now,
+      );
+    }
+  }
+
+  /** On start-up: observe every run the database believes active, so nothing is left hanging or started twice. */
+  async reconcile(): Promise<void> {
+    const finished = await this.#observeActiveRuns(this.#now());
+    const known = new Set(
+      (await this.deps.runs.listInStates(ACTIVE)).map(r => r.id),
+    );
+    for (const orphan of await this.deps.executor.listActive()) {
+      const stored = await this.deps.runs.get(orphan.runId);
+      if (!stored) {
+        this.deps.logger.warn(
+          `Executor ${this.deps.executor.id} runs ${orphan.runId}, which no job owns; cancelling it`,
+        );
+        await this.deps.executor.cancel(orphan.runId);
+      } else if (!known.has(orphan.runId)) {
+        this.deps.logger.info(
+          `Run ${orphan.runId} is ${stored.state} here and ${orphan.state} in the executor`,
+        );
+      }
+    }
+    this.deps.logger.info(
+      `Reconciled runs after start-up: ${finished} finished while the scheduler was away`,
+    );
+  }
+
+  async #transition(
+    run: IngestionRun,
+    from: RunState,
+    to: RunState,
+    at: number,
+    reason?: string,
+    fields: {
+      startedAt?: number;
+      finishedAt?: number;
+      metrics?: IngestionRun['metrics'];
+    } = {},
+  ): Promise<boolean> {
+    const moved = await this.deps.runs.transition(run.id, {
+      from,
+      to,
+      at,
+      reason,
+      ...fields,
+    });
+    if (moved) run.state = to;
+    return moved;
+  }
+}
