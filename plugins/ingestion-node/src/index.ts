@@ -1,8 +1,10 @@
 /**
- * Extension points and types that backend modules of the ingestion plugin implement (executors).
+ * Extension points and types that backend modules of the ingestion plugin implement (executors), job events,
+ * and the ingestion API client for other backend plugins.
  *
  * @packageDocumentation
  */
 export * from './executor';
 export * from './extensionPoints';
 export * from './jobEvents';
+export * from './client/createIngestionClient';

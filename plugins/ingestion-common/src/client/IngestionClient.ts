@@ -9,6 +9,13 @@ import {
   TenantCapacity,
   VcpuHourBalance,
 } from '../types/ledger';
+import { IngestionJob } from '../types/jobs';
+import {
+  IngestionJobInput,
+  JobList,
+  JobListQuery,
+  JobValidation,
+} from '../types/jobApi';
 
 /**
  * The ingestion service's REST API, as the frontend and other plugins use it.
@@ -27,6 +34,13 @@ export interface IngestionApi {
   getBalanceHistory(tenant: string, days?: number): Promise<BalancePoint[]>;
   getLedger(tenant: string): Promise<LedgerEntry[]>;
   purchase(tenant: string, request: PurchaseRequest): Promise<Purchase>;
+  /** One page of the jobs the caller may see (all jobs for platform admins and backend services). */
+  listJobs(query?: JobListQuery): Promise<JobList>;
+  getJob(jobId: string): Promise<IngestionJob>;
+  /** Creates a job; refused with 400 (bad fields), 402 (no purchased capacity) or 409 (no room in the slices). */
+  createJob(spec: IngestionJobInput): Promise<IngestionJob>;
+  /** Dry run of createJob: field problems and the admission decision; stores nothing. */
+  validateJob(spec: IngestionJobInput): Promise<JobValidation>;
 }
 
 const tenantPath = (tenant: string) => `/tenants/${encodeURIComponent(tenant)}`;
@@ -92,6 +106,27 @@ export class IngestionClient implements IngestionApi {
 
   purchase(tenant: string, request: PurchaseRequest): Promise<Purchase> {
     return this.#request('POST', `${tenantPath(tenant)}/purchases`, request);
+  }
+
+  listJobs(query: JobListQuery = {}): Promise<JobList> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined) params.set(key, String(value));
+    }
+    const search = params.toString();
+    return this.#request('GET', search ? `/jobs?${search}` : '/jobs');
+  }
+
+  getJob(jobId: string): Promise<IngestionJob> {
+    return this.#request('GET', `/jobs/${encodeURIComponent(jobId)}`);
+  }
+
+  createJob(spec: IngestionJobInput): Promise<IngestionJob> {
+    return this.#request('POST', '/jobs', spec);
+  }
+
+  validateJob(spec: IngestionJobInput): Promise<JobValidation> {
+    return this.#request('POST', '/jobs/validate', spec);
   }
 
   async #request<T>(method: string, path: string, body?: unknown): Promise<T> {
