@@ -18,7 +18,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TOOLS="$HERE/tools"
 SPARKOP="$HERE/spark-operator"
 # bump when the way binaries are built changes (flags, layout) to invalidate old caches
-RECIPE=3
+RECIPE=4
 
 k8s_version() { awk '$1=="k8s.io/kubernetes"{print $2; exit}' "$TOOLS/go.mod"; }
 sparkop_version() { awk '$1=="github.com/kubeflow/spark-operator/v2"{print $2; exit}' "$SPARKOP/go.mod"; }
@@ -87,7 +87,12 @@ build_kubernetes() {
   rm -rf "$tmp"; mkdir -p "$tmp"
   local vpkg=k8s.io/component-base/version
   local ldflags="-s -w -X ${vpkg}.gitVersion=${K8S_VERSION} -X ${vpkg}.gitMajor=1 -X ${vpkg}.gitMinor=${minor}"
-  ldflags+=" -X ${vpkg}.gitTreeState=clean -X ${vpkg}.buildDate=1970-01-01T00:00:00Z"
+  # /version: the release's commit (when the module proxy reports it) and its publication time
+  local dl commit date
+  dl=$(cd "$TOOLS" && go mod download -json "k8s.io/kubernetes@${K8S_VERSION}")
+  commit=$(echo "$dl" | sed -n 's/^[[:space:]]*"Hash": "\([0-9a-f]*\)",\{0,1\}$/\1/p' | head -1)
+  date=$(sed -n 's/.*"Time":"\([^"]*\)".*/\1/p' "$(echo "$dl" | sed -n 's/^[[:space:]]*"Info": "\(.*\)",$/\1/p')" 2>/dev/null || true)
+  ldflags+=" -X ${vpkg}.gitTreeState=clean -X ${vpkg}.gitCommit=${commit} -X ${vpkg}.buildDate=${date:-1970-01-01T00:00:00Z}"
   # one go build for all main packages: the shared k8s.io packages compile once, both cores stay busy
   (cd "$TOOLS" && nice -n 15 go build -trimpath -ldflags "$ldflags" -o "$tmp/" \
       go.etcd.io/etcd/server/v3 \

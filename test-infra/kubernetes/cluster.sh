@@ -61,7 +61,11 @@ pid_of() { # prints the pid of a running component we started, or fails
 
 launch() { # launch <name> <binary> args...   (own session, so stop can end its whole process group)
   local name=$1 bin=$2; shift 2
-  if pid_of "$name" >/dev/null; then log "$name already running (pid $(pid_of "$name"))"; return 0; fi
+  if pid_of "$name" >/dev/null; then
+    log "$name already running (pid $(pid_of "$name"))"
+    [ "$(cat "$PIDS/$name.cmd")" = "$bin" ] || log "WARNING: $name runs $(cat "$PIDS/$name.cmd"), not $bin (a newer build): run '$0 stop' and start again to use it"
+    return 0
+  fi
   echo "$bin" > "$PIDS/$name.cmd"
   # 8>&-: the daemon must not inherit (and hold) the start lock
   setsid "$bin" "$@" >>"$LOGS/$name.log" 2>&1 < /dev/null 8>&- &
@@ -259,6 +263,13 @@ resolve_build() {
 
 kc() { "$BIN/kubectl" --kubeconfig "$KUBECONFIG_ADMIN" "$@"; }
 
+leases_renewed() { # every fake node has a Lease renewed in the last 60 s (so kwok is alive and managing it)
+  local n
+  n=$(kc -n kube-node-lease get lease -o jsonpath='{range .items[*]}{.spec.renewTime}{"\n"}{end}' 2>/dev/null \
+      | while read -r t; do [ -n "$t" ] && [ $(( $(date +%s) - $(date -d "$t" +%s) )) -lt 60 ] && echo ok; done | wc -l)
+  [ "$n" -ge "$NODES" ]
+}
+
 cmd_start() {
   local t0 crds
   t0=$(date +%s)
@@ -314,6 +325,11 @@ cmd_start() {
     --authorization-kubeconfig "$RUN/kube-scheduler.kubeconfig" \
     --bind-address 127.0.0.1 --secure-port "$SCHED_PORT" --cert-dir "$RUN/scheduler-certs" \
     --leader-elect=false --v 1
+  if ! pid_of kwok >/dev/null; then
+    # a new kwok has a new identity and would wait for the old one's node leases to expire (up to 40 s)
+    # before it manages the nodes again: the old leases belong to a stopped kwok, remove them
+    kc -n kube-node-lease delete lease --ignore-not-found --wait=false $(seq -f 'kwok-node-%g' 1 "$NODES") >/dev/null 2>&1 || true
+  fi
   launch kwok "$BIN/kwok" \
     --kubeconfig "$RUN/kwok.kubeconfig" \
     --config "$(kwok_config "$SHARE")" \
@@ -348,9 +364,12 @@ cmd_start() {
     || die "fake nodes not Ready (see $LOGS/kwok.log)"
   wait_for "default service account" 60 kc -n default get serviceaccount default \
     || die "no default service account (see $LOGS/kube-controller-manager.log)"
+  wait_for "kwok renewing node leases" 60 leases_renewed || die "kwok does not renew node leases (see $LOGS/kwok.log)"
   wait_for "spark-operator readyz" 60 curl -fsS "http://127.0.0.1:$SPARKOP_HEALTH_PORT/readyz" \
     || die "spark-operator not ready (see $LOGS/spark-operator.log)"
 
+  local c
+  for c in "${COMPONENTS[@]}"; do pid_of "$c" >/dev/null || die "$c exited during start (see $LOGS/$c.log)"; done
   log "ready in $(( $(date +%s) - t0 ))s: kubernetes $("$BIN/kubectl" version --client -o json 2>/dev/null | sed -n 's/.*"gitVersion": "\(v[^"]*\)".*/\1/p' | head -1), $NODES kwok nodes (${NODE_CPU} cpu, ${NODE_MEMORY}), spark-operator, SPARK_HOME=$SPARK_HOME_RESOLVED"
   log "use: export KUBECONFIG=$KUBECONFIG_ADMIN"
   echo "$KUBECONFIG_ADMIN"
