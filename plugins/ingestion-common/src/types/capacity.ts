@@ -16,6 +16,18 @@ export const NAMESPACE_TIERS: readonly NamespaceTier[] = [
 ];
 
 /**
+ * The Kubernetes namespace of each tier when `ingestion.namespaces.<tier>.name` is not configured.
+ *
+ * @public
+ */
+export const DEFAULT_NAMESPACE_NAMES: Readonly<Record<NamespaceTier, string>> =
+  {
+    dedicated: 'ingestion-dedicated',
+    'vcore-hours': 'ingestion-vcore-hours',
+    draft: 'ingestion-draft',
+  };
+
+/**
  * The size of one Spark Unit, as bought from the infrastructure team.
  *
  * @public
