@@ -258,7 +258,8 @@ resolve_build() {
   OUT=$("$HERE/build.sh") || die "build.sh failed"
   BIN="$OUT/bin"
   SHARE="$OUT/share"
-  CACHE_VENV="${INGEST_CACHE_DIR:-$HOME/.cache/spark-ingestion}/kubernetes/pyspark-$PYSPARK_VERSION/venv"
+  # a venv is tied to the interpreter that made it: key it by Python version too
+  CACHE_VENV="${INGEST_CACHE_DIR:-$HOME/.cache/spark-ingestion}/kubernetes/pyspark-$PYSPARK_VERSION-py$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])')/venv"
 }
 
 kc() { "$BIN/kubectl" --kubeconfig "$KUBECONFIG_ADMIN" "$@"; }
