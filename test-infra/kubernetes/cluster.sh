@@ -274,6 +274,10 @@ leases_renewed() { # every fake node has a Lease renewed in the last 60 s (so kw
 cmd_start() {
   local t0 crds
   t0=$(date +%s)
+  local tool
+  for tool in go curl openssl setsid flock base64 python3 java; do  # java: spark-submit is a JVM
+    command -v "$tool" >/dev/null || die "$tool is not on PATH (Debian: curl openssl util-linux coreutils; a JDK 17)"
+  done
   mkdir -p "$RUN" "$LOGS" "$PIDS"
   exec 8>"$RUN/.lock"; flock 8
   resolve_build
