@@ -78,6 +78,7 @@ export const ingestionPlugin = createBackendPlugin({
           logger: deps.logger,
           notifications: deps.notifications,
           signals: deps.signals,
+          events: deps.events,
         });
         await deps.scheduler.scheduleTask({
           id: 'ingestion-ledger-expiries',

@@ -2,6 +2,8 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
+import { EventsService } from '@backstage/plugin-events-node';
+import { INGESTION_REGISTRY_EVENTS_TOPIC } from '@internal/backstage-plugin-ingestion-node';
 import {
   BalancePoint,
   NamespaceTier,
@@ -73,6 +75,8 @@ export class CapacityService {
       logger: LoggerService;
       notifications: Pick<NotificationService, 'send'>;
       signals: Pick<SignalsService, 'publish'>;
+      /** Backend-to-backend announcements (registry changes, for executors that keep quotas in step). */
+      events?: Pick<EventsService, 'publish'>;
       now?: () => number;
     },
   ) {}
@@ -139,6 +143,14 @@ export class CapacityService {
       return this.registry(tx);
     });
     await this.#publish({ kind: 'registry' });
+    await this.deps.events
+      ?.publish({
+        topic: INGESTION_REGISTRY_EVENTS_TOPIC,
+        eventPayload: { registry: snapshot },
+      })
+      .catch(error =>
+        this.deps.logger.warn(`Could not publish registry event: ${error}`),
+      );
     return snapshot;
   }
 
