@@ -31,6 +31,13 @@ export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING=$(test-infra/service
 # With CI set, Backstage's TestDatabases would ask Docker for databases; use the local server only.
 export BACKSTAGE_TEST_DISABLE_DOCKER=1
 
+step "Spark toolchain (pyspark venv and jars, cached by version)"
+test-infra/spark/setup.sh || exit 1
+
+step "Kubernetes control plane (binaries built from the Go module proxy, cached by version)"
+test-infra/kubernetes/build.sh || exit 1
+test-infra/kubernetes/cluster.sh start || exit 1
+
 if ! command -v chromium >/dev/null; then
   step "Installing Debian's Chromium for the end-to-end tests"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || exit 1
@@ -44,6 +51,11 @@ check openapi-in-sync node scripts/openapi/generate-router.mjs plugins/ingestion
 step "Unit, API and store tests (Jest)"
 CI=true yarn backstage-cli repo test --json --outputFile="$results/jest.json" 2>&1 | tee "$results/logs/jest.log" | grep -E "^(PASS|FAIL)|●|Tests:" || true
 if [ -f "$results/jest.json" ]; then record jest jest "$results/jest.json"; else record jest check 1; fi
+
+step "Kubernetes control plane smoke test (quota refusal, SparkApplication to COMPLETED and FAILED)"
+test-infra/kubernetes/smoke.sh > "$results/logs/k8s-smoke.log" 2>&1
+tail -12 "$results/logs/k8s-smoke.log"
+record k8s-smoke plain "$results/logs/k8s-smoke.log"
 
 step "Spark ingestion application (PySpark; real PostgreSQL, MariaDB, S3 and HDFS on loopback)"
 ingestion-app/scripts/test.sh > "$results/logs/ingestion-app.log" 2>&1

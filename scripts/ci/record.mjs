@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Records one suite's counts for summarize.mjs. Usage: record.mjs <results-dir> <suite> <format> [file]
 //   format "jest": Jest's --json report; "node": node:test TAP output; "pytest"/"gotest": their log;
+//   "plain": a log whose last "N passed, N failed" line counts;
 //   "check": a single pass/fail check whose exit code is given as [file].
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,6 +55,21 @@ switch (format) {
         (text.match(/^\s*--- FAIL/gm) ?? []).length +
         (/^FAIL/m.test(text) && !/--- FAIL/.test(text) ? 1 : 0),
       skipped: (text.match(/^\s*--- SKIP/gm) ?? []).length,
+    };
+    break;
+  }
+  case 'plain': {
+    const line =
+      read()
+        .split('\n')
+        .reverse()
+        .find(l => /\b\d+ passed, \d+ failed\b/.test(l)) ?? '';
+    const num = key =>
+      Number(line.match(new RegExp(`(\\d+) ${key}`))?.[1] ?? 0);
+    counts = {
+      passed: num('passed'),
+      failed: num('failed') + (line ? 0 : 1),
+      skipped: 0,
     };
     break;
   }
