@@ -7,6 +7,8 @@ export interface Config {
       cores: number;
       memoryGiB: number;
     };
+    /** Whether jobs may land data in a local folder of the executor's machine (quick start only). Default false. */
+    allowLocalTargets?: boolean;
     /** Id of the executor that runs jobs: local-spark (quick start) or kubernetes. Default: the only one installed. */
     executor?: string;
     /** Seconds between dispatcher ticks (start due runs, follow running ones). Default 5. */

@@ -18,6 +18,8 @@ export interface IngestionConfig {
   vcpuHourOversubscription: number;
   /** Id of the executor that runs jobs (`ingestion.executor`); the only installed one when absent. */
   executor?: string;
+  /** Whether jobs may land data in a local folder (quick start and development only). */
+  allowLocalTargets: boolean;
   /** How often the dispatcher starts due runs and follows running ones. */
   dispatchIntervalSeconds: number;
 }
@@ -62,6 +64,7 @@ export function readIngestionConfig(root: Config): IngestionConfig {
     sparkUnitSize,
     namespaces,
     executor: config?.getOptionalString('executor'),
+    allowLocalTargets: config?.getOptionalBoolean('allowLocalTargets') ?? false,
     dispatchIntervalSeconds:
       config?.getOptionalNumber('dispatchIntervalSeconds') ?? 5,
     vcpuHourOversubscription:

@@ -451,8 +451,10 @@ export const spec = {
                 "type": "string",
                 "enum": [
                   "s3",
-                  "hdfs"
-                ]
+                  "hdfs",
+                  "local"
+                ],
+                "description": "local only where ingestion.allowLocalTargets is on"
               },
               "path": {
                 "type": "string"

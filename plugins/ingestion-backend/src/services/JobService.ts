@@ -136,6 +136,11 @@ export class JobService {
   ): Promise<IngestionJob> {
     const spec = validateJobSpec(input);
     this.#assertMember(caller, spec.tenant);
+    if (spec.target.type === 'local' && !this.deps.config.allowLocalTargets) {
+      throw new InputError(
+        'target.type local is for development only (ingestion.allowLocalTargets): land the data in s3 or hdfs',
+      );
+    }
     if (previous && previous.tenant !== spec.tenant) {
       throw new InputError(
         'tenant cannot change: create the job under the other tenant instead',

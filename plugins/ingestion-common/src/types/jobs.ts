@@ -11,8 +11,13 @@ export type JobSchedule =
 
 /** @public */
 export type SourceType = 'postgres' | 'mysql' | 's3';
-/** @public */
-export type TargetType = 's3' | 'hdfs';
+/**
+ * Where a job lands its Parquet files. `local` (a folder on the machine running the local executor) exists for
+ * the quick start and development only, and is refused unless `ingestion.allowLocalTargets` is on.
+ *
+ * @public
+ */
+export type TargetType = 's3' | 'hdfs' | 'local';
 /** @public */
 export type FileFormat = 'csv' | 'json' | 'parquet';
 
@@ -55,7 +60,7 @@ export type JobSource = JdbcSource | S3Source;
 /** @public */
 export interface JobTarget {
   type: TargetType;
-  /** s3a://bucket/prefix or hdfs://namenode:port/path */
+  /** s3a://bucket/prefix, hdfs://namenode:port/path, or an absolute folder for local targets */
   path: string;
   format: 'parquet';
   partitionBy?: string[];

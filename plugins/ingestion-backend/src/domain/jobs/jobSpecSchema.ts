@@ -103,7 +103,7 @@ const s3Source = z.strictObject({
 
 const target = z
   .strictObject({
-    type: z.enum(['s3', 'hdfs']),
+    type: z.enum(['s3', 'hdfs', 'local']),
     path: z.string().min(1, 'is required').max(2048),
     format: z.literal('parquet'),
     partitionBy: z
@@ -114,18 +114,26 @@ const target = z
     credentialsSecret: secretName.optional(),
   })
   .superRefine((t, ctx) => {
-    const scheme =
-      t.type === 's3'
-        ? /^s3a:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/
-        : /^hdfs:\/\/[A-Za-z0-9.-]+(:\d+)?\/.+$/;
-    if (!scheme.test(t.path)) {
+    const shapes = {
+      s3: {
+        pattern: /^s3a:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/,
+        example: 's3a://bucket/prefix',
+      },
+      hdfs: {
+        pattern: /^hdfs:\/\/[A-Za-z0-9.-]+(:\d+)?\/.+$/,
+        example: 'hdfs://namenode:8020/path',
+      },
+      local: {
+        pattern: /^\/[^\0]*$/,
+        example: 'an absolute folder such as /data/lake/orders',
+      },
+    };
+    const shape = shapes[t.type];
+    if (!shape.pattern.test(t.path)) {
       ctx.addIssue({
         code: 'custom',
         path: ['path'],
-        message:
-          t.type === 's3'
-            ? 'must look like s3a://bucket/prefix'
-            : 'must look like hdfs://namenode:8020/path',
+        message: `must look like ${shape.example}`,
       });
     }
   });

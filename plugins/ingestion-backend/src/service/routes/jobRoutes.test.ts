@@ -99,6 +99,31 @@ describe('jobs API', () => {
     expect(list.body.totalCount).toBe(0);
   });
 
+  it('refuses local targets unless the deployment allows them', async () => {
+    const { server } = await startIngestionTestBackend();
+    await buyHours(server, LYRA, 'user:default/lars', 100);
+    const local = jobSpec({
+      target: { type: 'local', path: '/tmp/lake/orders', format: 'parquet' },
+    });
+    const res = await request(server)
+      .post('/api/ingestion/jobs')
+      .set('Authorization', asUser('user:default/lars'))
+      .send(local);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(
+      /target.type local is for development only/,
+    );
+    const dev = await startIngestionTestBackend({
+      config: { ingestion: { allowLocalTargets: true } },
+    });
+    await buyHours(dev.server, LYRA, 'user:default/lars', 100);
+    const ok = await request(dev.server)
+      .post('/api/ingestion/jobs')
+      .set('Authorization', asUser('user:default/lars'))
+      .send(local);
+    expect(ok.status).toBe(201);
+  });
+
   it('refuses a job of a tenant that bought nothing with 402, then accepts it after a purchase', async () => {
     const { server } = await startIngestionTestBackend();
     const refused = await request(server)
