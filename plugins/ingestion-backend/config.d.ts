@@ -7,6 +7,18 @@ export interface Config {
       cores: number;
       memoryGiB: number;
     };
+    /** The quick start's demo: purchases and jobs created on first start (when no job exists yet). */
+    demo?: {
+      enabled?: boolean;
+      purchases?: Array<{
+        tenant: string;
+        unitType: string;
+        quantity: number;
+        period: string;
+      }>;
+      /** Job specifications as the REST API takes them; local target paths are relative to the backend. */
+      jobs?: Array<{ [key: string]: unknown }>;
+    };
     /** Whether jobs may land data in a local folder of the executor's machine (quick start only). Default false. */
     allowLocalTargets?: boolean;
     /** Id of the executor that runs jobs: local-spark (quick start) or kubernetes. Default: the only one installed. */

@@ -16,6 +16,7 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { ingestionExecutorExtensionPoint } from '@internal/backstage-plugin-ingestion-node';
 import { ExecutorRegistry } from './scheduler/ExecutorRegistry';
 import { RunDispatcher } from './scheduler/RunDispatcher';
+import { DemoSeeder } from './demo/DemoSeeder';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { createRouter } from './service/router';
@@ -132,6 +133,19 @@ export const ingestionPlugin = createBackendPlugin({
           events: deps.events,
           logger: deps.logger,
         });
+
+        try {
+          await new DemoSeeder({
+            config: deps.rootConfig,
+            capacity,
+            jobs,
+            logger: deps.logger,
+          }).seedIfEmpty();
+        } catch (error) {
+          deps.logger.warn(
+            `The quick-start demo could not be seeded: ${error}`,
+          );
+        }
 
         deps.httpRouter.use(
           await createRouter({
