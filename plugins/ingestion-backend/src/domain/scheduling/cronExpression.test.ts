@@ -36,12 +36,16 @@ describe('parseCronExpression', () => {
   it.each([
     ['', /must be a non-empty/],
     ['   ', /must be a non-empty/],
-    ['banana', /not a valid cron expression/],
+    ['banana * * * *', /not a valid cron expression/],
+    ['banana', /five fields/],
     ['0 24 * * *', /not a valid cron expression/],
     ['0 0 30 2 *', /not a valid cron expression/],
     ['H 2 * * *', /'H' \(hashed\) values are not supported/],
     ['0 H(0-3) * * *', /'H'/],
-    ['30 0 2 * * *', /seconds field/],
+    ['30 0 2 * * *', /five fields/],
+    ['0 0 2 * * *', /five fields/],
+    ['0 2 * *', /five fields/],
+    ['@secondly', /seconds other than 0/],
   ])('refuses %p, naming schedule.expression', (expression, message) => {
     expect(() => parseCronExpression(expression)).toThrow(
       /^schedule\.expression: /,

@@ -34,11 +34,13 @@ export const CRON_END_OF_RANGE = 'Out of the time span range';
 /** cron-parser's error when its search gives up (it does on some days of zones that shift by 30 minutes). */
 export const CRON_LOOP_LIMIT = 'Invalid expression, loop limit exceeded';
 const parsed = new BoundedCache<string, CronFields>(20_000);
+// luxon asks Intl each time, which shows in admission latency.
+const knownZones = new BoundedCache<string, boolean>(1_000);
 
 /**
  * Parses and validates a cron expression (five fields, or an alias such as `@daily`). Throws an InputError naming
- * `schedule.expression` when cron-parser rejects it, when it has a seconds field other than 0 (the calendar works in
- * minutes), or when it uses `H`: cron-parser draws unseeded `H` values at random, so the same job would land in
+ * `schedule.expression` when cron-parser rejects it, when it has another number of fields, when it fires at seconds
+ * other than 0 (`@secondly`; the calendar works in minutes), or when it uses `H`: cron-parser draws unseeded `H` values at random, so the same job would land in
  * different slices on every parse.
  */
 export function parseCronExpression(expression: string): CronFields {
@@ -50,6 +52,15 @@ function parseUncached(expression: string): CronFields {
     throw new InputError(`${FIELD}: must be a non-empty cron expression`);
   }
   const atoms = expression.trim().split(/\s+/);
+  if (
+    !(atoms.length === 5 || (atoms.length === 1 && atoms[0].startsWith('@')))
+  ) {
+    // cron-parser would read fewer fields by prepending defaults ('0 2 * *' as every minute of 00:00 on the 2nd)
+    // and six as seconds first.
+    throw new InputError(
+      `${FIELD}: '${expression}' must have five fields (minute hour day-of-month month day-of-week) or be an alias such as @daily`,
+    );
+  }
   if (atoms.some(atom => /(^|,)h/i.test(atom))) {
     throw new InputError(
       `${FIELD}: 'H' (hashed) values are not supported, write the minute and hour explicitly: '${expression}'`,
@@ -68,7 +79,7 @@ function parseUncached(expression: string): CronFields {
   const { fields } = cron;
   if (fields.second.values.length !== 1 || fields.second.values[0] !== 0) {
     throw new InputError(
-      `${FIELD}: '${expression}' has a seconds field; schedules have minute resolution, use five fields`,
+      `${FIELD}: '${expression}' fires at seconds other than 0; schedules have minute resolution`,
     );
   }
   const minutes = [...(fields.minute.values as number[])].sort((a, b) => a - b);
@@ -107,7 +118,10 @@ function parseUncached(expression: string): CronFields {
 
 /** Throws an InputError naming `schedule.timezone` unless it is an IANA time zone name that luxon knows. */
 export function assertTimeZone(timezone: string): void {
-  if (typeof timezone !== 'string' || !IANAZone.isValidZone(timezone)) {
+  const valid =
+    typeof timezone === 'string' &&
+    knownZones.getOrCompute(timezone, zone => IANAZone.isValidZone(zone));
+  if (!valid) {
     throw new InputError(
       `schedule.timezone: '${timezone}' is not an IANA time zone name (e.g. Europe/Berlin)`,
     );
