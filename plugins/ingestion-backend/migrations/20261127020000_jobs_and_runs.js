@@ -7,7 +7,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('ingestion_jobs', table => {
-    table.comment('Ingestion jobs; the full specification is kept as JSON, searchable fields as columns');
+    table.comment(
+      'Ingestion jobs; the full specification is kept as JSON, searchable fields as columns',
+    );
     table.string('id', 64).primary();
     table.string('tenant', 255).notNullable();
     table.string('name', 63).notNullable();
@@ -49,7 +51,9 @@ exports.up = async function up(knex) {
     table.index(['tenant', 'finished_at']);
   });
   await knex.schema.createTable('ingestion_run_transitions', table => {
-    table.comment('Every state transition of every run, for audit and reconciliation');
+    table.comment(
+      'Every state transition of every run, for audit and reconciliation',
+    );
     table.bigIncrements('id').primary();
     table.string('run_id', 64).notNullable();
     table.string('from_state', 16).nullable();
