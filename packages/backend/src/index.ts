@@ -15,11 +15,17 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(
+  import('@internal/backstage-plugin-catalog-backend-module-ingestion'),
+);
 
 // Scaffolder: the "New ingestion job" template.
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
+);
+backend.add(
+  import('@internal/backstage-plugin-scaffolder-backend-module-ingestion'),
 );
 
 // Permissions, decided by the ingestion policy (platform admins vs tenant members).
