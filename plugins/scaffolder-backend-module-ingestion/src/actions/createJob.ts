@@ -22,9 +22,9 @@ function catalogEntityUrl(appBaseUrl: string, entityRef: string): string {
  * Creates the `ingestion:job:create` action: creates an ingestion job (`POST /jobs`) on behalf of the user running
  * the template, and outputs its id and the catalog entity that will represent it. The creation is checkpointed, so
  * a task that is retried or recovered does not create the job twice. In a dry run it only validates the job, and
- * outputs what would be created.
+ * outputs what would be created. `appBaseUrl` is the frontend's base URL (`app.baseUrl`), for the link to the job's
+ * catalog page.
  *
- * @param options.appBaseUrl - the frontend's base URL (`app.baseUrl`), for the link to the job's catalog page
  * @public
  */
 export function createCreateJobAction(options: {
