@@ -1,3 +1,10 @@
 import { createRouteRef } from '@backstage/frontend-plugin-api';
 
+/** The ingestion overview page. */
 export const rootRouteRef = createRouteRef();
+
+/** A tenant's capacity: balance, burn-down, purchases. */
+export const capacityRouteRef = createRouteRef();
+
+/** The platform admin page: the Spark Unit registry. */
+export const adminRouteRef = createRouteRef();

@@ -1,0 +1,7 @@
+/** Channel on which the backend pushes registry and balance changes to open pages. */
+export const CAPACITY_SIGNAL_CHANNEL = 'ingestion:capacity';
+
+/** A message on {@link CAPACITY_SIGNAL_CHANNEL}. */
+export type CapacitySignal =
+  | { kind: 'registry' }
+  | { kind: 'balance'; tenant: string };

@@ -1,0 +1,54 @@
+import {
+  formatDay,
+  formatEntityRef,
+  formatHours,
+  formatNumber,
+  formatQuantity,
+  formatRelative,
+} from './format';
+
+describe('format', () => {
+  it('writes numbers with separators and at most one decimal by default', () => {
+    expect(formatNumber(1250.55)).toBe('1,250.6');
+    expect(formatNumber(-0.01)).toBe('0');
+    expect(formatHours(1)).toBe('1 vCPU-hour');
+    expect(formatHours(742.5)).toBe('742.5 vCPU-hours');
+  });
+
+  it('names quantities with their unit', () => {
+    expect(formatQuantity('vcpu-hours', 100)).toBe('100 vCPU-hours');
+    expect(formatQuantity('dedicated-units', 1)).toBe(
+      '1 Dedicated Ingestion Unit',
+    );
+    expect(formatQuantity('dedicated-units', 2)).toBe(
+      '2 Dedicated Ingestion Units',
+    );
+  });
+
+  it('says a day as briefly as it stays unambiguous', () => {
+    const now = new Date(2026, 10, 27, 10, 0).getTime();
+    expect(formatDay(new Date(2026, 10, 27, 18, 5), now)).toBe(
+      'today at 18:05',
+    );
+    expect(formatDay(new Date(2026, 10, 28, 9, 0), now)).toBe(
+      'tomorrow at 09:00',
+    );
+    expect(formatDay(new Date(2026, 11, 12, 9, 0), now)).toBe('12 Dec');
+    expect(formatDay(new Date(2027, 0, 3, 9, 0), now)).toBe('3 Jan 2027');
+  });
+
+  it('says how far away a moment is', () => {
+    const now = Date.UTC(2026, 10, 27);
+    expect(formatRelative(now + 45 * 60_000, now)).toBe('in 45 minutes');
+    expect(formatRelative(now + 20 * 3_600_000, now)).toBe('in 20 hours');
+    expect(formatRelative(now + 12.4 * 86_400_000, now)).toBe('in 12 days');
+    expect(formatRelative(now - 3_600_000, now)).toBe('1 hour ago');
+  });
+
+  it('shortens entity refs in the default namespace only', () => {
+    expect(formatEntityRef('group:default/team-orion')).toBe('team-orion');
+    expect(formatEntityRef('user:default/guest')).toBe('guest');
+    expect(formatEntityRef('group:finance/team-x')).toBe('finance/team-x');
+    expect(formatEntityRef('meter')).toBe('meter');
+  });
+});

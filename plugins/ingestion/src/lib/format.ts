@@ -1,0 +1,151 @@
+import {
+  UnitType,
+  ValidityPeriod,
+} from '@internal/backstage-plugin-ingestion-common';
+
+/**
+ * Formatting shared by the ingestion pages. One locale for every number and date so that a page reads
+ * consistently ("12 Dec 2026, 14:30", "1,250.5 vCPU-hours"); times are shown in the viewer's time zone.
+ */
+const LOCALE = 'en-GB';
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+/** A number with thousands separators and at most `maxFractionDigits` decimals. */
+export function formatNumber(value: number, maxFractionDigits = 1): string {
+  let format = numberFormats.get(maxFractionDigits);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALE, {
+      maximumFractionDigits: maxFractionDigits,
+    });
+    numberFormats.set(maxFractionDigits, format);
+  }
+  // Avoid "-0" for tiny negative values rounded away.
+  const formatted = format.format(value);
+  return formatted === '-0' ? '0' : formatted;
+}
+
+/** "1,250.5 vCPU-hours", "1 vCPU-hour". */
+export function formatHours(hours: number): string {
+  return `${formatNumber(hours)} ${hours === 1 ? 'vCPU-hour' : 'vCPU-hours'}`;
+}
+
+/** A quantity of something one can buy, with its unit: "100 vCPU-hours", "2 Dedicated Ingestion Units". */
+export function formatQuantity(unitType: UnitType, quantity: number): string {
+  if (unitType === 'vcpu-hours') return formatHours(quantity);
+  return `${formatNumber(quantity, 0)} Dedicated Ingestion ${
+    quantity === 1 ? 'Unit' : 'Units'
+  }`;
+}
+
+export const UNIT_TYPE_LABELS: Record<UnitType, string> = {
+  'vcpu-hours': 'vCPU-hours',
+  'dedicated-units': 'Dedicated Ingestion Units',
+};
+
+/** "1 day", "1 month", "1 year". */
+export const PERIOD_LABELS: Record<ValidityPeriod, string> = {
+  daily: '1 day',
+  monthly: '1 month',
+  yearly: '1 year',
+};
+
+/** "a day", "a month", "a year": for sentences such as "valid for a month". */
+export const PERIOD_PHRASES: Record<ValidityPeriod, string> = {
+  daily: 'a day',
+  monthly: 'a month',
+  yearly: 'a year',
+};
+
+const toDate = (value: string | number | Date) =>
+  value instanceof Date ? value : new Date(value);
+
+const dateFormat = new Intl.DateTimeFormat(LOCALE, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
+const dayMonthFormat = new Intl.DateTimeFormat(LOCALE, {
+  day: 'numeric',
+  month: 'short',
+});
+const timeFormat = new Intl.DateTimeFormat(LOCALE, {
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** "12 Dec 2026". */
+export function formatDate(value: string | number | Date): string {
+  return dateFormat.format(toDate(value));
+}
+
+/** "12 Dec 2026, 14:30". */
+export function formatDateTime(value: string | number | Date): string {
+  const date = toDate(value);
+  return `${dateFormat.format(date)}, ${timeFormat.format(date)}`;
+}
+
+/** "14:30". */
+export function formatTime(value: string | number | Date): string {
+  return timeFormat.format(toDate(value));
+}
+
+/**
+ * A day relative to `now`, as short as it can be while unambiguous: "today at 14:30", "tomorrow at 09:00",
+ * "12 Dec", or "12 Dec 2027" in another year.
+ */
+export function formatDay(value: string | number | Date, now: number): string {
+  const date = toDate(value);
+  const startOfToday = new Date(now);
+  startOfToday.setHours(0, 0, 0, 0);
+  const dayDiff = Math.floor(
+    (date.getTime() - startOfToday.getTime()) / DAY_MS,
+  );
+  if (dayDiff === 0) return `today at ${timeFormat.format(date)}`;
+  if (dayDiff === 1) return `tomorrow at ${timeFormat.format(date)}`;
+  if (date.getFullYear() === new Date(now).getFullYear()) {
+    return dayMonthFormat.format(date);
+  }
+  return dateFormat.format(date);
+}
+
+/** "in 45 minutes", "in 20 hours", "in 12 days" (or "… ago" for the past). */
+export function formatRelative(
+  value: string | number | Date,
+  now: number,
+): string {
+  const diff = toDate(value).getTime() - now;
+  const abs = Math.abs(diff);
+  let amount: number;
+  let unit: string;
+  if (abs < HOUR_MS) {
+    amount = Math.max(1, Math.round(abs / 60_000));
+    unit = 'minute';
+  } else if (abs < 48 * HOUR_MS) {
+    amount = Math.round(abs / HOUR_MS);
+    unit = 'hour';
+  } else {
+    amount = Math.round(abs / DAY_MS);
+    unit = 'day';
+  }
+  const phrase = `${amount} ${unit}${amount === 1 ? '' : 's'}`;
+  return diff >= 0 ? `in ${phrase}` : `${phrase} ago`;
+}
+
+/**
+ * A catalog entity ref as people say it: "group:default/team-orion" becomes "team-orion", and
+ * "user:default/guest" becomes "guest"; other namespaces are kept ("group:finance/team-x" → "finance/team-x").
+ */
+export function formatEntityRef(ref: string): string {
+  const match = /^(?:[^:/]+:)?(?:([^/]+)\/)?(.+)$/.exec(ref);
+  if (!match) return ref;
+  const [, namespace, name] = match;
+  return namespace && namespace !== 'default' ? `${namespace}/${name}` : name;
+}
+
+/** "128 GiB". */
+export function formatGiB(gib: number): string {
+  return `${formatNumber(gib)} GiB`;
+}
