@@ -1,0 +1,1 @@
+export { BalanceHistoryCard, HISTORY_RANGES } from './BalanceHistoryCard';

@@ -1,0 +1,1 @@
+export { BurnDownChart } from './BurnDownChart';

@@ -1,0 +1,140 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import {
+  Alert,
+  Card,
+  CardBody,
+  CardHeader,
+  Container,
+  Flex,
+  Grid,
+  Text,
+} from '@backstage/ui';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { ingestionApiRef } from '../../api';
+import { useCurrentTenant } from '../../hooks/useCurrentTenant';
+import { serverMessage } from '../../lib/errors';
+import { formatTime } from '../../lib/format';
+import { BalanceCard } from '../BalanceCard';
+import { BalanceHistoryCard } from '../BalanceHistoryCard';
+import { ConsumptionCard } from '../ConsumptionCard';
+import { DedicatedUnitsCard } from '../DedicatedUnitsCard';
+import { NoTenantNotice } from '../NoTenantNotice';
+import { PurchaseForm } from '../PurchaseForm';
+import { PurchasesTable } from '../PurchasesTable';
+import { TenantPicker } from '../TenantPicker';
+import { useTenantCapacity } from './useTenantCapacity';
+
+const SectionTitle = (props: { title: string; subtitle?: string }) => (
+  <Flex direction="column" gap="1">
+    <Text variant="title-x-small" weight="bold">
+      {props.title}
+    </Text>
+    {props.subtitle && (
+      <Text variant="body-small" color="secondary">
+        {props.subtitle}
+      </Text>
+    )}
+  </Flex>
+);
+
+/** A tenant's capacity: what it holds, how fast it burns, a way to buy more, and what it bought. */
+export const CapacityPage = () => {
+  const api = useApi(ingestionApiRef);
+  const { caller, tenant, setTenant, loading, error } = useCurrentTenant();
+  const [days, setDays] = useState(7);
+  const capacity = useTenantCapacity(tenant, days);
+  // The Spark Unit size only explains what a dedicated unit is; the page works without it.
+  const registry = useAsync(() => api.getRegistry(), [api]);
+
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!caller || !tenant) {
+    return (
+      <Container>
+        <NoTenantNotice platformAdmin={caller?.platformAdmin ?? false} />
+      </Container>
+    );
+  }
+  if (!capacity.value) {
+    if (capacity.error) return <ResponseErrorPanel error={capacity.error} />;
+    return <Progress />;
+  }
+
+  const { capacity: current, history, fetchedAt } = capacity.value;
+  const sparkUnitSize = registry.value?.sparkUnitSize;
+
+  return (
+    <Container>
+      <Flex direction="column" gap="4" pb="6">
+        <Flex justify="between" align="end" gap="4">
+          <TenantPicker
+            tenants={caller.tenants}
+            tenant={tenant}
+            onChange={setTenant}
+          />
+          <Text variant="body-small" color="secondary">
+            {capacity.loading
+              ? 'Updating…'
+              : `Updated at ${formatTime(fetchedAt)}; changes appear live`}
+          </Text>
+        </Flex>
+        {capacity.error && (
+          <Alert
+            status="warning"
+            icon
+            title="Could not refresh; showing the last figures"
+            description={serverMessage(capacity.error)}
+          />
+        )}
+        <Grid.Root columns={{ initial: '1', md: '3' }} gap="4">
+          <DedicatedUnitsCard
+            units={current.dedicatedUnits}
+            sparkUnitSize={sparkUnitSize}
+          />
+          <BalanceCard balance={current.vcpuHours} />
+          <ConsumptionCard balance={current.vcpuHours} now={fetchedAt} />
+        </Grid.Root>
+        <Grid.Root columns={{ initial: '1', lg: '3' }} gap="4">
+          <Grid.Item colSpan={{ initial: '1', lg: '2' }}>
+            <BalanceHistoryCard
+              points={history}
+              days={days}
+              now={fetchedAt}
+              ratePerHour={current.vcpuHours.consumptionRatePerHour}
+              onDaysChange={setDays}
+            />
+          </Grid.Item>
+          <Card>
+            <CardHeader>
+              <SectionTitle
+                title="Buy capacity"
+                subtitle="Valid from now; dedicated units are reserved for the whole period."
+              />
+            </CardHeader>
+            <CardBody>
+              <PurchaseForm
+                key={tenant}
+                tenant={tenant}
+                sparkUnitSize={sparkUnitSize}
+                onPurchased={capacity.retry}
+              />
+            </CardBody>
+          </Card>
+        </Grid.Root>
+        <Card>
+          <CardHeader>
+            <SectionTitle
+              title="Purchases"
+              subtitle="Everything this tenant bought, newest first."
+            />
+          </CardHeader>
+          <CardBody>
+            <PurchasesTable purchases={current.purchases} now={fetchedAt} />
+          </CardBody>
+        </Card>
+      </Flex>
+    </Container>
+  );
+};

@@ -1,0 +1,1 @@
+export { ConsumptionCard } from './ConsumptionCard';

@@ -1,0 +1,1 @@
+export { DedicatedUnitsCard } from './DedicatedUnitsCard';

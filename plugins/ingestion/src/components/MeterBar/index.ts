@@ -1,0 +1,1 @@
+export { MeterBar } from './MeterBar';

@@ -1,0 +1,1 @@
+export { NoTenantNotice } from './NoTenantNotice';

@@ -1,0 +1,4 @@
+export {
+  PurchaseConfirmDialog,
+  purchaseQuestion,
+} from './PurchaseConfirmDialog';

@@ -1,0 +1,1 @@
+export { PurchaseForm } from './PurchaseForm';

@@ -1,0 +1,1 @@
+export { TenantPicker } from './TenantPicker';
