@@ -1,0 +1,98 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { coreApis, useApi } from '@backstage/frontend-plugin-api';
+import { NamespaceAllocation } from '@internal/backstage-plugin-ingestion-common';
+import {
+  Alert,
+  Card,
+  CardBody,
+  CardHeader,
+  Container,
+  Flex,
+  Text,
+} from '@backstage/ui';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { ingestionApiRef } from '../../api';
+import { formatNumber } from '../../lib/format';
+import { RegistryTotals } from '../RegistryTotals';
+import { SparkUnitRegistry } from '../SparkUnitRegistry';
+import { SparkUnitsDialog } from '../SparkUnitsDialog';
+import { useRegistry } from './useRegistry';
+
+/**
+ * The platform admin page. Today: the Spark Unit registry and its totals, editable by platform admins.
+ * Each section is its own component so that more (slice heatmap, forecasts) can be stacked below.
+ */
+export const AdminPage = () => {
+  const api = useApi(ingestionApiRef);
+  const toastApi = useApi(coreApis.toast);
+  const caller = useAsync(() => api.whoami(), [api]);
+  const registry = useRegistry();
+  const [editing, setEditing] = useState<NamespaceAllocation>();
+
+  if (caller.loading || (registry.loading && !registry.value)) {
+    return <Progress />;
+  }
+  const error = caller.error ?? (registry.value ? undefined : registry.error);
+  if (error) return <ResponseErrorPanel error={error} />;
+  const snapshot = registry.value!;
+  const isAdmin = caller.value?.platformAdmin ?? false;
+
+  return (
+    <Container>
+      <Flex direction="column" gap="4" pb="6">
+        <RegistryTotals registry={snapshot} />
+        <Card>
+          <CardHeader>
+            <Flex direction="column" gap="1">
+              <Text variant="title-x-small" weight="bold">
+                Spark Unit registry
+              </Text>
+              <Text variant="body-small" color="secondary">
+                Spark Units allocated to each namespace. Tenants can buy at most
+                what these add up to.
+              </Text>
+            </Flex>
+          </CardHeader>
+          <CardBody>
+            <Flex direction="column" gap="3">
+              {!isAdmin && (
+                <Alert
+                  status="info"
+                  icon
+                  title="Read-only"
+                  description="Only platform admins can change Spark Units. Ask a member of the platform admin group if a namespace needs more."
+                />
+              )}
+              <SparkUnitRegistry
+                registry={snapshot}
+                onEdit={isAdmin ? setEditing : undefined}
+              />
+            </Flex>
+          </CardBody>
+        </Card>
+      </Flex>
+      {editing && (
+        <SparkUnitsDialog
+          allocation={editing}
+          registry={snapshot}
+          onClose={() => setEditing(undefined)}
+          onSaved={updated => {
+            const saved = editing;
+            setEditing(undefined);
+            registry.retry();
+            toastApi.post({
+              title: `Saved Spark Units of ${saved.namespace}`,
+              description: `The platform now has ${formatNumber(
+                updated.totalIngestionUnits,
+                0,
+              )} Ingestion Units.`,
+              status: 'success',
+              timeout: 6000,
+            });
+          }}
+        />
+      )}
+    </Container>
+  );
+};

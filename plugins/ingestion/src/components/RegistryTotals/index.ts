@@ -1,0 +1,1 @@
+export { RegistryTotals } from './RegistryTotals';

@@ -1,0 +1,176 @@
+import {
+  NamespaceAllocation,
+  NamespaceTier,
+  RegistrySnapshot,
+} from '@internal/backstage-plugin-ingestion-common';
+import {
+  Button,
+  Cell,
+  CellText,
+  ColumnConfig,
+  Table,
+  Text,
+} from '@backstage/ui';
+import { RiPencilLine } from '@remixicon/react';
+import { useMemo } from 'react';
+import {
+  formatDateTime,
+  formatEntityRef,
+  formatGiB,
+  formatNumber,
+} from '../../lib/format';
+
+/** What each namespace is for, in a few words. */
+export const TIER_DESCRIPTIONS: Record<NamespaceTier, string> = {
+  dedicated: 'Reserved for Dedicated Ingestion Units',
+  'vcore-hours': 'Shared pool for vCPU-hours',
+  draft: 'Profiling runs of new jobs',
+};
+
+type Row = {
+  id: string;
+  allocation?: NamespaceAllocation;
+  namespace: string;
+  sparkUnits: number;
+  cores: number;
+  memoryGiB: number;
+};
+
+/** A figure of the total row, in bold. */
+const TotalCell = (props: { children: string }) => (
+  <Cell>
+    <Text weight="bold">{props.children}</Text>
+  </Cell>
+);
+
+const lastChanged = (a?: NamespaceAllocation) => {
+  if (!a) return <CellText title="" />;
+  if (!a.updatedAt) {
+    return <CellText title="Initial allocation" color="secondary" />;
+  }
+  return (
+    <CellText
+      title={a.updatedBy ? formatEntityRef(a.updatedBy) : 'Unknown'}
+      description={formatDateTime(a.updatedAt)}
+    />
+  );
+};
+
+/**
+ * The Spark Unit registry: each namespace's Spark Units and the cores and memory they add up to, with a total
+ * row (Ingestion Units = the sum of Spark Units). With `onEdit`, each namespace gets an edit button.
+ */
+export const SparkUnitRegistry = (props: {
+  registry: RegistrySnapshot;
+  onEdit?: (allocation: NamespaceAllocation) => void;
+}) => {
+  const { registry, onEdit } = props;
+  const rows: Row[] = useMemo(
+    () => [
+      ...registry.namespaces.map(a => ({
+        id: a.tier,
+        allocation: a,
+        namespace: a.namespace,
+        sparkUnits: a.sparkUnits,
+        cores: a.cores,
+        memoryGiB: a.memoryGiB,
+      })),
+      {
+        id: 'total',
+        namespace: 'Total',
+        sparkUnits: registry.totalIngestionUnits,
+        cores: registry.totalCores,
+        memoryGiB: registry.totalMemoryGiB,
+      },
+    ],
+    [registry],
+  );
+
+  const columns: ColumnConfig<Row>[] = [
+    {
+      id: 'namespace',
+      label: 'Namespace',
+      isRowHeader: true,
+      defaultWidth: '2fr',
+      cell: r =>
+        r.allocation ? (
+          <CellText
+            title={r.namespace}
+            description={TIER_DESCRIPTIONS[r.allocation.tier]}
+          />
+        ) : (
+          <TotalCell>Total</TotalCell>
+        ),
+    },
+    {
+      id: 'tier',
+      label: 'Tier',
+      cell: r => <CellText title={r.allocation?.tier ?? ''} />,
+    },
+    {
+      id: 'sparkUnits',
+      label: 'Spark Units',
+      cell: r =>
+        r.allocation ? (
+          <CellText title={formatNumber(r.sparkUnits, 0)} />
+        ) : (
+          <TotalCell>{`${formatNumber(
+            r.sparkUnits,
+            0,
+          )} Ingestion Units`}</TotalCell>
+        ),
+    },
+    {
+      id: 'cores',
+      label: 'Cores',
+      cell: r =>
+        r.allocation ? (
+          <CellText title={formatNumber(r.cores, 0)} />
+        ) : (
+          <TotalCell>{formatNumber(r.cores, 0)}</TotalCell>
+        ),
+    },
+    {
+      id: 'memory',
+      label: 'Memory',
+      cell: r =>
+        r.allocation ? (
+          <CellText title={formatGiB(r.memoryGiB)} />
+        ) : (
+          <TotalCell>{formatGiB(r.memoryGiB)}</TotalCell>
+        ),
+    },
+    {
+      id: 'updated',
+      label: 'Last changed',
+      cell: r => lastChanged(r.allocation),
+    },
+    ...(onEdit
+      ? [
+          {
+            id: 'edit',
+            label: 'Change',
+            cell: (r: Row) => (
+              <Cell>
+                {r.allocation && (
+                  <Button
+                    size="small"
+                    variant="secondary"
+                    iconStart={<RiPencilLine />}
+                    aria-label={`Change Spark Units of ${r.namespace}`}
+                    onPress={() => onEdit(r.allocation!)}
+                  >
+                    Edit
+                  </Button>
+                )}
+              </Cell>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Table columnConfig={columns} data={rows} pagination={{ type: 'none' }} />
+  );
+};

@@ -1,0 +1,1 @@
+export { SparkUnitRegistry, TIER_DESCRIPTIONS } from './SparkUnitRegistry';

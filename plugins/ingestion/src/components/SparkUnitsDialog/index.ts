@@ -1,0 +1,1 @@
+export { SparkUnitsDialog } from './SparkUnitsDialog';
