@@ -6,9 +6,9 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { IngestionClient } from '@internal/backstage-plugin-ingestion-common';
-import { RiDatabase2Line } from '@remixicon/react';
+import { RiDatabase2Line, RiServerLine, RiWallet3Line } from '@remixicon/react';
 import { ingestionApiRef } from './api';
-import { rootRouteRef } from './routes';
+import { adminRouteRef, capacityRouteRef, rootRouteRef } from './routes';
 
 const ingestionApi = ApiBlueprint.make({
   params: defineParams =>
@@ -31,6 +31,31 @@ const overviewPage = PageBlueprint.make({
   },
 });
 
+/** A tenant's balance, burn-down, purchases and purchase form (requirements 2 and 9). */
+const capacityPage = PageBlueprint.make({
+  name: 'capacity',
+  params: {
+    path: '/ingestion/capacity',
+    title: 'Capacity',
+    icon: <RiWallet3Line />,
+    routeRef: capacityRouteRef,
+    loader: () =>
+      import('./components/CapacityPage').then(m => <m.CapacityPage />),
+  },
+});
+
+/** The Spark Unit registry, editable by platform admins (requirement 1). */
+const adminPage = PageBlueprint.make({
+  name: 'admin',
+  params: {
+    path: '/ingestion/admin',
+    title: 'Platform admin',
+    icon: <RiServerLine />,
+    routeRef: adminRouteRef,
+    loader: () => import('./components/AdminPage').then(m => <m.AdminPage />),
+  },
+});
+
 /**
  * The ingestion frontend plugin: the tenant's jobs and capacity, and the platform admin pages.
  *
@@ -41,8 +66,10 @@ export const ingestionPlugin = createFrontendPlugin({
   title: 'Ingestion',
   icon: <RiDatabase2Line />,
   info: { packageJson: () => import('../package.json') },
-  extensions: [ingestionApi, overviewPage],
+  extensions: [ingestionApi, overviewPage, capacityPage, adminPage],
   routes: {
     root: rootRouteRef,
+    capacity: capacityRouteRef,
+    admin: adminRouteRef,
   },
 });
