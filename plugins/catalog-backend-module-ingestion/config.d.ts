@@ -9,8 +9,8 @@ export interface Config {
        */
       ingestionJobs?: {
         /**
-         * How often all jobs are re-read from the ingestion API. Default: every 5 minutes, timeout 3 minutes,
-         * global scope (one replica at a time).
+         * How often all jobs are re-read from the ingestion API. Default: every 5 minutes (the first after 15
+         * seconds), timeout 3 minutes, global scope (one replica at a time).
          */
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
         /**

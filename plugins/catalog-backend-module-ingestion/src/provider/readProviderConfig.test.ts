@@ -2,11 +2,12 @@ import { ConfigReader } from '@backstage/config';
 import { readProviderConfig } from './readProviderConfig';
 
 describe('readProviderConfig', () => {
-  it('defaults to a global five-minute refresh and the standard namespaces', () => {
+  it('defaults to a global five-minute refresh, first after 15 seconds, and the standard namespaces', () => {
     expect(readProviderConfig(new ConfigReader({}))).toEqual({
       schedule: {
         frequency: { minutes: 5 },
         timeout: { minutes: 3 },
+        initialDelay: { seconds: 15 },
         scope: 'global',
       },
       pageSize: 200,

@@ -10,9 +10,11 @@ import {
   NamespaceTier,
 } from '@internal/backstage-plugin-ingestion-common';
 
+/** Waits a little at start-up, so that the first read does not race the ingestion plugin's own start. */
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 5 },
   timeout: { minutes: 3 },
+  initialDelay: { seconds: 15 },
   scope: 'global',
 };
 
