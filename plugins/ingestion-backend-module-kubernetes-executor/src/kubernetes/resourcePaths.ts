@@ -30,6 +30,16 @@ const RESOURCES: Record<string, { plural: string; namespaced: boolean }> = {
     plural: 'sparkapplications',
     namespaced: true,
   },
+  // Only in the deploy manifests, which the tests apply with this client.
+  'v1/Secret': { plural: 'secrets', namespaced: true },
+  'rbac.authorization.k8s.io/v1/ClusterRole': {
+    plural: 'clusterroles',
+    namespaced: false,
+  },
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': {
+    plural: 'clusterrolebindings',
+    namespaced: false,
+  },
 };
 
 /** `/api/v1/namespaces/ns/pods[/name]`, `/apis/group/version/...`: the path of an object or a collection. */
