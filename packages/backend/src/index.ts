@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { ingestionExecutors } from './executors';
 
 const backend = createBackend();
 
@@ -49,5 +50,6 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 
 // The ingestion service itself.
 backend.add(import('@internal/backstage-plugin-ingestion-backend'));
+backend.add(ingestionExecutors);
 
 backend.start();

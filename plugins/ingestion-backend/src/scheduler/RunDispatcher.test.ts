@@ -192,6 +192,35 @@ describe.each(databases.eachSupportedId())('RunDispatcher (%s)', databaseId => {
     expect((await runs.get('run-crashed'))?.state).toBe('succeeded');
   });
 
+  it('stops engine runs that no job owns, or that were cancelled here while the scheduler was away', async () => {
+    const job = await addJob('hourly');
+    const executor = new TimedTestExecutor(engine, {
+      now: () => clock,
+      durationMs: 10 * MIN,
+    });
+    await executor.submit({
+      runId: 'stray',
+      jobId: 'gone',
+      tenant: LYRA,
+      tier: 'vcore-hours',
+      namespace: 'x',
+      opportunistic: false,
+      resources: {} as any,
+      application: {} as any,
+    });
+    await dispatcher().tick();
+    const [run] = (await runs.listByJob(job.id, { limit: 1, offset: 0 })).items;
+    await runs.transition(run.id, {
+      from: run.state,
+      to: 'cancelled',
+      at: clock,
+      reason: 'cancelled by a user',
+    });
+    await dispatcher().reconcile();
+    expect(engine.runs.get('stray')?.cancelledAt).toBe(clock);
+    expect(engine.runs.get(run.id)?.cancelledAt).toBe(clock);
+  });
+
   it('starts runs only while the namespace has room; the rest wait their turn', async () => {
     // vcore-hours has 2 Spark Units × 4 cores = 8 cores; each run needs 1 + 3 = 4 cores.
     for (const name of ['a', 'b', 'c']) await addJob(name, 60, 3);

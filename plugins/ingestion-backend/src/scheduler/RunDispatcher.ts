@@ -342,27 +342,28 @@ export class RunDispatcher {
     }
   }
 
-  /** On start-up: observe every run the database believes active, so nothing is left hanging or started twice. */
+  /**
+   * On start-up: observe every run the database believes active, so nothing is left hanging or started twice;
+   * and stop engine runs that are still going but that no job owns, or that are already over here (cancelled
+   * while the scheduler was away), so they do not hold capacity.
+   */
   async reconcile(): Promise<void> {
     const finished = await this.#observeActiveRuns(this.#now());
-    const known = new Set(
-      (await this.deps.runs.listInStates(ACTIVE)).map(r => r.id),
-    );
-    for (const orphan of await this.deps.executor.listActive()) {
-      const stored = await this.deps.runs.get(orphan.runId);
-      if (!stored) {
-        this.deps.logger.warn(
-          `Executor ${this.deps.executor.id} runs ${orphan.runId}, which no job owns; cancelling it`,
-        );
-        await this.deps.executor.cancel(orphan.runId);
-      } else if (!known.has(orphan.runId)) {
-        this.deps.logger.info(
-          `Run ${orphan.runId} is ${stored.state} here and ${orphan.state} in the executor`,
-        );
-      }
+    let stopped = 0;
+    for (const seen of await this.deps.executor.listActive()) {
+      if (!ACTIVE.includes(seen.state)) continue;
+      const stored = await this.deps.runs.get(seen.runId);
+      if (stored && ACTIVE.includes(stored.state)) continue;
+      this.deps.logger.warn(
+        stored
+          ? `Run ${seen.runId} is ${stored.state} here but still ${seen.state} in ${this.deps.executor.id}; stopping it`
+          : `${this.deps.executor.id} runs ${seen.runId}, which no job owns; stopping it`,
+      );
+      await this.deps.executor.cancel(seen.runId);
+      stopped += 1;
     }
     this.deps.logger.info(
-      `Reconciled runs after start-up: ${finished} finished while the scheduler was away`,
+      `Reconciled runs after start-up: ${finished} finished while the scheduler was away, ${stopped} stray engine runs stopped`,
     );
   }
 
