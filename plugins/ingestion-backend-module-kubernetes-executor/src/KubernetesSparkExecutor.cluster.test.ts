@@ -337,6 +337,7 @@ describe('KubernetesSparkExecutor on a real cluster with spark-operator', () => 
     const driverName = `ingest-${longRunning.runId}-driver`;
     const driver = await client.read<Pod>('v1', 'Pod', driverName, longRunning.namespace);
     expect(driver?.spec.priorityClassName).toBe('ingestion-opportunistic');
+    expect(driver?.spec.terminationGracePeriodSeconds).toBe(10);
 
     await executor.cancel(longRunning.runId);
     expect(await readApp(longRunning)).toBeUndefined();

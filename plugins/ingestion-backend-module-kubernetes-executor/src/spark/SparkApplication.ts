@@ -44,6 +44,7 @@ export interface PodTemplate {
   metadata?: { labels?: Record<string, string> };
   spec: {
     priorityClassName?: string;
+    terminationGracePeriodSeconds?: number;
     containers: Array<Record<string, unknown> & { name: string }>;
     volumes?: Array<Record<string, unknown>>;
   };

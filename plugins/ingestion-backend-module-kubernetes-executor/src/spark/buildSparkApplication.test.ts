@@ -142,6 +142,18 @@ describe('buildSparkApplication', () => {
     );
   });
 
+  it('gives opportunistic pods a short grace period, so lent capacity comes back fast', () => {
+    const lent = buildSparkApplication(
+      runSubmission({ tier: 'dedicated', opportunistic: true }),
+      options,
+    );
+    expect(lent.spec.driver.template.spec.terminationGracePeriodSeconds).toBe(10);
+    expect(lent.spec.executor.template.spec.terminationGracePeriodSeconds).toBe(10);
+    expect(
+      app.spec.driver.template.spec.terminationGracePeriodSeconds,
+    ).toBeUndefined();
+  });
+
   it('passes driver annotations through', () => {
     const built = buildSparkApplication(runSubmission(), options, {
       driverAnnotations: { 'ingest.test/fail': 'true' },
