@@ -20,7 +20,7 @@ export interface Config {
         imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
         /** Spark version of the image, for spark-operator. Default 4.1.4. */
         sparkVersion?: string;
-        /** The ingestion application's main.py inside the image. Default local:///opt/ingestion-app/ingestion_app/main.py. */
+        /** The driver's entry point in the image (image/kubernetes_main.py). Default local:///opt/ingestion-app/kubernetes_main.py. */
         mainApplicationFile?: string;
         /** Service account of the drivers; created in each namespace with the Role Spark needs. Default ingestion-spark. */
         serviceAccount?: string;

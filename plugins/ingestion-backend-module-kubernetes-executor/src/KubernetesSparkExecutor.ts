@@ -20,12 +20,12 @@ import { HostResolver, resolveEgress } from './network/resolveEgress';
 import { runEndpoints } from './network/runEndpoints';
 import { buildJobConfigMap } from './spark/buildJobConfigMap';
 import { buildSparkApplication } from './spark/buildSparkApplication';
-import { driverFailureReason } from './spark/driverFailureReason';
 import { SPARK_APPLICATION, SparkApplication } from './spark/SparkApplication';
 import { SparkApplicationWatcher } from './spark/SparkApplicationWatcher';
 import { toRunObservation } from './spark/toRunObservation';
+import { withDriverOutcome } from './spark/withDriverOutcome';
 
-/** How many cancelled runs and driver failure reasons are remembered (oldest forgotten first). */
+/** How many cancelled runs and drivers' termination messages are remembered (oldest forgotten first). */
 const MEMORY = 10_000;
 const DRIVER_CONTAINER = 'spark-kubernetes-driver';
 
@@ -71,8 +71,8 @@ export class KubernetesSparkExecutor implements IngestionExecutor {
   readonly #watcher: SparkApplicationWatcher;
   /** Runs this instance cancelled: their SparkApplication is gone, and observe() says cancelled, not unknown. */
   readonly #cancelled = new Map<string, string>();
-  /** Why a failed run's driver failed (read once from its pod). */
-  readonly #driverReasons = new Map<string, string | undefined>();
+  /** Finished runs' driver termination messages (read once from the pod: they never change afterwards). */
+  readonly #driverMessages = new Map<string, string | undefined>();
 
   constructor(deps: KubernetesSparkExecutorDeps) {
     this.#client = deps.client;
@@ -147,11 +147,11 @@ export class KubernetesSparkExecutor implements IngestionExecutor {
         : undefined;
     }
     const observation = toRunObservation(runId, app);
-    if (observation.state === 'failed') {
-      const reason = await this.#driverReason(runId, app);
-      if (reason && !observation.message?.includes(reason)) {
-        observation.message = `${observation.message}: ${reason}`;
-      }
+    if (observation.state === 'succeeded' || observation.state === 'failed') {
+      return withDriverOutcome(
+        observation,
+        await this.#driverMessage(runId, app),
+      );
     }
     return observation;
   }
@@ -274,12 +274,12 @@ export class KubernetesSparkExecutor implements IngestionExecutor {
     }
   }
 
-  /** The driver container's termination message, read once per failed run (it never changes afterwards). */
-  async #driverReason(
+  /** The driver container's termination message, read once per finished run. */
+  async #driverMessage(
     runId: string,
     app: SparkApplication,
   ): Promise<string | undefined> {
-    if (this.#driverReasons.has(runId)) return this.#driverReasons.get(runId);
+    if (this.#driverMessages.has(runId)) return this.#driverMessages.get(runId);
     const podName = app.status?.driverInfo?.podName;
     if (!podName || !app.metadata.namespace) return undefined;
     try {
@@ -297,15 +297,13 @@ export class KubernetesSparkExecutor implements IngestionExecutor {
       const message = pod?.status?.containerStatuses?.find(
         c => c.name === DRIVER_CONTAINER,
       )?.state?.terminated?.message;
-      const reason = driverFailureReason(message);
-      remember(this.#driverReasons, runId, reason);
-      return reason;
+      // A pod gone (TTL, garbage collection) or not yet terminated is asked again next time.
+      if (message !== undefined) remember(this.#driverMessages, runId, message);
+      return message;
     } catch (error) {
-      // The reason is a courtesy; the failure itself is already known.
+      // The message completes the outcome; the outcome itself is already known.
       this.#logger.debug(
-        `Could not read driver pod ${podName} of run ${runId}: ${
-          (error as Error).message
-        }`,
+        `Could not read driver pod ${podName} of run ${runId}: ${(error as Error).message}`,
       );
       return undefined;
     }

@@ -14,7 +14,7 @@ export function testExecutorOptions(
     namespaces,
     image: 'registry.invalid/ingestion-spark:test',
     sparkVersion: '4.1.4',
-    mainApplicationFile: 'local:///opt/ingestion-app/ingestion_app/main.py',
+    mainApplicationFile: 'local:///opt/ingestion-app/kubernetes_main.py',
     serviceAccount: 'ingestion-spark',
     ttlSeconds: 3600,
     sparkConf: {},

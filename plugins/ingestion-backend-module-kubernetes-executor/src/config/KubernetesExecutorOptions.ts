@@ -27,7 +27,7 @@ export interface KubernetesExecutorOptions {
   image: string;
   imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
   sparkVersion: string;
-  /** The ingestion application inside the image, e.g. local:///opt/ingestion-app/ingestion_app/main.py. */
+  /** The entry point inside the image: image/kubernetes_main.py, which runs the ingestion application. */
   mainApplicationFile: string;
   /** Service account of the driver pods (the reconciler creates it with the Role Spark's driver needs). */
   serviceAccount: string;

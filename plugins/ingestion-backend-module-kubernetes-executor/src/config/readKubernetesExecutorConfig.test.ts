@@ -21,7 +21,7 @@ describe('readKubernetesExecutorConfig', () => {
       image: 'ingest:1',
       imagePullPolicy: undefined,
       sparkVersion: '4.1.4',
-      mainApplicationFile: 'local:///opt/ingestion-app/ingestion_app/main.py',
+      mainApplicationFile: 'local:///opt/ingestion-app/kubernetes_main.py',
       serviceAccount: 'ingestion-spark',
       ttlSeconds: 86400,
       sparkConf: {},

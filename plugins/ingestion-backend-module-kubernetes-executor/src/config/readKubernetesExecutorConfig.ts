@@ -111,7 +111,7 @@ export function readKubernetesExecutorConfig(
     sparkVersion: config.getOptionalString('sparkVersion') ?? '4.1.4',
     mainApplicationFile:
       config.getOptionalString('mainApplicationFile') ??
-      'local:///opt/ingestion-app/ingestion_app/main.py',
+      'local:///opt/ingestion-app/kubernetes_main.py',
     serviceAccount,
     ttlSeconds,
     sparkConf,

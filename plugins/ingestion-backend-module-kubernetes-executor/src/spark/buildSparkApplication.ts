@@ -6,7 +6,12 @@ import {
 } from '../naming/sparkApplicationName';
 import { priorityClassFor } from '../namespaces/priorityClasses';
 import { credentialEnv } from './credentialEnv';
-import { JOB_CONFIG_DIR, JOB_CONFIG_FILE, RESULT_FILE } from './driverPaths';
+import {
+  EVENT_LOG_DIR,
+  JOB_CONFIG_DIR,
+  JOB_CONFIG_FILE,
+  RESULT_FILE,
+} from './driverPaths';
 import { cpuQuantity, splitPodMemory } from './podResources';
 import { runAnnotations, runLabels } from './runLabels';
 import { SPARK_APPLICATION, SparkApplication } from './SparkApplication';
@@ -92,6 +97,8 @@ export function buildSparkApplication(
         `${JOB_CONFIG_DIR}/${JOB_CONFIG_FILE}`,
         '--result',
         RESULT_FILE,
+        '--event-log-dir',
+        EVENT_LOG_DIR,
       ],
       ...(Object.keys(options.sparkConf).length > 0 && {
         sparkConf: { ...options.sparkConf },
@@ -126,8 +133,8 @@ export function buildSparkApplication(
                     readOnly: true,
                   },
                 ],
-                // The application's last words (`ingestion_app: failed: <why>`) become the container's
-                // termination message, which observe() reports to the tenant.
+                // kubernetes_main.py writes result.json to the termination log; if it never got there (a
+                // crash), the log's tail becomes the termination message, which observe() reports instead.
                 terminationMessagePolicy: 'FallbackToLogsOnError',
               },
             ],

@@ -2,7 +2,9 @@
 export const JOB_CONFIG_DIR = '/etc/ingestion';
 export const JOB_CONFIG_FILE = 'job.json';
 /**
- * Where the application writes result.json. Inside the pod only: the driver's logs and termination message carry
- * the outcome out (see ../../README.md, "What a run reports").
+ * Where the application writes result.json, inside the pod; image/kubernetes_main.py copies it to the
+ * termination log, where the backend reads it.
  */
 export const RESULT_FILE = '/tmp/ingestion/result.json';
+/** Spark's event log, which the application sums into result.json's metrics. */
+export const EVENT_LOG_DIR = '/tmp/ingestion/events';
