@@ -1,4 +1,7 @@
-import { BalancePoint } from '@internal/backstage-plugin-ingestion-common';
+import {
+  BalancePoint,
+  Purchase,
+} from '@internal/backstage-plugin-ingestion-common';
 import {
   Card,
   CardBody,
@@ -20,12 +23,13 @@ export const HISTORY_RANGES = [
 /** The burn-down chart in a card, with a choice of time range. */
 export const BalanceHistoryCard = (props: {
   points: BalancePoint[];
+  purchases: Purchase[];
   days: number;
   now: number;
   ratePerHour: number;
   onDaysChange(days: number): void;
 }) => {
-  const { points, days, now, ratePerHour, onDaysChange } = props;
+  const { points, purchases, days, now, ratePerHour, onDaysChange } = props;
   return (
     <Card style={{ height: '100%' }}>
       <CardHeader>
@@ -36,7 +40,7 @@ export const BalanceHistoryCard = (props: {
             </Text>
             <Text variant="body-small" color="secondary">
               Remaining balance after each purchase and run, against what is
-              purchased and valid, and where it heads at the current rate.
+              purchased and valid; ahead, where it heads at the current rate.
             </Text>
           </Flex>
           <ToggleButtonGroup
@@ -61,6 +65,7 @@ export const BalanceHistoryCard = (props: {
       <CardBody>
         <BurnDownChart
           points={points}
+          purchases={purchases}
           days={days}
           now={now}
           ratePerHour={ratePerHour}

@@ -1,4 +1,7 @@
-import { BalancePoint } from '@internal/backstage-plugin-ingestion-common';
+import {
+  BalancePoint,
+  Purchase,
+} from '@internal/backstage-plugin-ingestion-common';
 import { Flex, Text } from '@backstage/ui';
 import {
   Area,
@@ -20,9 +23,11 @@ import {
 } from '../../lib/format';
 import {
   burnDownSeries,
-  BurnDownRow,
   hasActivity,
+  Lot,
+  mergeRows,
   projection,
+  purchasedAhead,
   timeTicks,
 } from './burnDownSeries';
 
@@ -44,17 +49,19 @@ const tickLabel = (at: number) => {
 
 /**
  * Remaining vCPU-hours over the last `days` days as a step chart, with the level purchased (and valid) above it:
- * purchases raise both, runs wear the remaining line down, expiries drop both. To the right of "now", a dashed
- * line projects the balance at the current consumption rate over half as many days again.
+ * purchases raise both, runs wear the remaining line down, expiries drop both. To the right of "now", over half
+ * as many days again, the purchased level steps down as purchases expire and a dotted line projects the balance
+ * at the current consumption rate.
  */
 export const BurnDownChart = (props: {
   points: BalancePoint[];
+  purchases: Purchase[];
   days: number;
   now: number;
   ratePerHour: number;
   height?: number;
 }) => {
-  const { points, days, now, ratePerHour, height = 320 } = props;
+  const { points, purchases, days, now, ratePerHour, height = 320 } = props;
   const since = now - days * 24 * HOUR_MS;
   const until = now + (days * 24 * HOUR_MS) / 2;
   const past = burnDownSeries(points, since, now);
@@ -76,17 +83,18 @@ export const BurnDownChart = (props: {
     );
   }
 
-  const [fromNow, ...later] = projection(
-    current.remaining,
-    ratePerHour,
-    now,
-    until,
+  const lots: Lot[] = purchases
+    .filter(p => p.unitType === 'vcpu-hours')
+    .map(p => ({
+      quantity: p.quantity,
+      validFrom: Date.parse(p.validFrom),
+      validUntil: Date.parse(p.validUntil),
+    }));
+  const rows = mergeRows(
+    past,
+    projection(current.remaining, ratePerHour, now, until, lots),
+    purchasedAhead(lots, now, until),
   );
-  const rows: BurnDownRow[] = [
-    ...past.slice(0, -1),
-    { ...current, projected: fromNow.projected },
-    ...later,
-  ];
   const ticks = timeTicks(since, until);
 
   return (
@@ -164,6 +172,7 @@ export const BurnDownChart = (props: {
             strokeWidth={1.5}
             isAnimationActive={false}
             dot={false}
+            connectNulls
           />
           <Line
             type="linear"
@@ -174,6 +183,7 @@ export const BurnDownChart = (props: {
             strokeWidth={2}
             isAnimationActive={false}
             dot={false}
+            connectNulls
           />
         </ComposedChart>
       </ResponsiveContainer>

@@ -1,7 +1,9 @@
 import {
   burnDownSeries,
   hasActivity,
+  mergeRows,
   projection,
+  purchasedAhead,
   timeTicks,
 } from './burnDownSeries';
 
@@ -80,6 +82,86 @@ describe('projection', () => {
     expect(projection(-3, 1, now, now + H)).toEqual([
       { at: now, projected: 0 },
       { at: now + H, projected: 0 },
+    ]);
+  });
+});
+
+describe('projection with purchases that expire', () => {
+  // 50 hours valid until tomorrow, 100 hours valid for a month: 150 left now.
+  const lots = [
+    { quantity: 50, validFrom: now - H, validUntil: now + 24 * H },
+    { quantity: 100, validFrom: now - H, validUntil: now + 30 * 24 * H },
+  ];
+
+  it('drops to what the purchases still valid hold when one lapses unused', () => {
+    expect(projection(150, 0, now, now + 48 * H, lots)).toEqual([
+      { at: now, projected: 150 },
+      { at: now + 24 * H, projected: 150 },
+      { at: now + 24 * H, projected: 100 },
+      { at: now + 48 * H, projected: 100 },
+    ]);
+  });
+
+  it('keeps what was consumed from the lapsing purchase off the later ones', () => {
+    // 1 hour per hour: 24 hours used by tomorrow, all from the 50 that lapse; the 100 stay whole.
+    expect(projection(150, 1, now, now + 48 * H, lots)).toEqual([
+      { at: now, projected: 150 },
+      { at: now + 24 * H, projected: 126 },
+      { at: now + 24 * H, projected: 100 },
+      { at: now + 48 * H, projected: 76 },
+    ]);
+  });
+
+  it('does not step when consumption has already used the lapsing purchase', () => {
+    expect(projection(150, 3, now, now + 48 * H, lots)).toEqual([
+      { at: now, projected: 150 },
+      { at: now + 24 * H, projected: 78 },
+      { at: now + 48 * H, projected: 6 },
+    ]);
+  });
+
+  it('adds a purchase that starts later when it starts', () => {
+    const later = [
+      { quantity: 40, validFrom: now + 2 * H, validUntil: now + 48 * H },
+    ];
+    expect(projection(0, 0, now, now + 4 * H, later)).toEqual([
+      { at: now, projected: 0 },
+      { at: now + 2 * H, projected: 0 },
+      { at: now + 2 * H, projected: 40 },
+      { at: now + 4 * H, projected: 40 },
+    ]);
+  });
+});
+
+describe('purchasedAhead', () => {
+  it('steps the purchased level down as purchases expire', () => {
+    const lots = [
+      { quantity: 50, validFrom: now - H, validUntil: now + 24 * H },
+      { quantity: 100, validFrom: now - H, validUntil: now + 30 * 24 * H },
+    ];
+    expect(purchasedAhead(lots, now, now + 48 * H)).toEqual([
+      { at: now + 24 * H, purchased: 100 },
+      { at: now + 48 * H, purchased: 100 },
+    ]);
+  });
+});
+
+describe('mergeRows', () => {
+  it('orders rows by time and keeps each series in its own order', () => {
+    expect(
+      mergeRows(
+        [{ at: 2, remaining: 1 }],
+        [
+          { at: 3, projected: 5 },
+          { at: 3, projected: 4 },
+        ],
+        [{ at: 1, purchased: 9 }],
+      ),
+    ).toEqual([
+      { at: 1, purchased: 9 },
+      { at: 2, remaining: 1 },
+      { at: 3, projected: 5 },
+      { at: 3, projected: 4 },
     ]);
   });
 });

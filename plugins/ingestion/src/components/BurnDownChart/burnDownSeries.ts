@@ -38,38 +38,99 @@ export function burnDownSeries(
   return steps;
 }
 
+/** A vCPU-hour purchase as the projection sees it. */
+export interface Lot {
+  quantity: number;
+  validFrom: number;
+  validUntil: number;
+}
+
+const validQuantityAt = (lots: Lot[], at: number) =>
+  lots
+    .filter(l => l.validFrom <= at && at < l.validUntil)
+    .reduce((n, l) => n + l.quantity, 0);
+
 /**
- * The remaining hours from `now` to `until` if consumption goes on at `ratePerHour`: a straight line down to
- * zero (and flat at zero after), or flat when nothing is consumed. Validity ends are not anticipated.
+ * Where the balance heads from `now` to `until`: down at `ratePerHour` (flat at zero once used up), and, when a
+ * purchase's validity ends, down to at most what the purchases still valid hold. Runs draw from the purchase
+ * that expires first, so later purchases are still whole when an earlier one lapses; that makes the cap exact.
+ * Purchases that start later add their hours when they start.
  */
 export function projection(
   remaining: number,
   ratePerHour: number,
   now: number,
   until: number,
+  lots: Lot[] = [],
 ): BurnDownRow[] {
-  const start = Math.max(remaining, 0);
-  if (ratePerHour <= 0 || start === 0) {
-    return [
-      { at: now, projected: start },
-      { at: until, projected: start },
-    ];
+  let balance = Math.max(remaining, 0);
+  let at = now;
+  const rows: BurnDownRow[] = [{ at, projected: balance }];
+  const events = [
+    ...new Set(
+      lots
+        .flatMap(l => [l.validFrom, l.validUntil])
+        .filter(t => t > now && t < until),
+    ),
+  ].sort((a, b) => a - b);
+
+  const runDownTo = (end: number) => {
+    if (ratePerHour > 0 && balance > 0) {
+      const runsOutAt = at + (balance / ratePerHour) * HOUR_MS;
+      if (runsOutAt < end) {
+        rows.push({ at: runsOutAt, projected: 0 });
+        balance = 0;
+      } else {
+        balance -= (ratePerHour * (end - at)) / HOUR_MS;
+      }
+    }
+    at = end;
+  };
+
+  for (const event of events) {
+    runDownTo(event);
+    const started = lots
+      .filter(l => l.validFrom === event)
+      .reduce((n, l) => n + l.quantity, 0);
+    const cap = validQuantityAt(lots, event);
+    const next = Math.min(balance + started, cap);
+    if (next !== balance) {
+      rows.push({ at: event, projected: balance });
+      balance = next;
+    }
+    rows.push({ at: event, projected: balance });
   }
-  const runsOutAt = now + (start / ratePerHour) * HOUR_MS;
-  if (runsOutAt >= until) {
-    return [
-      { at: now, projected: start },
-      {
-        at: until,
-        projected: start - (ratePerHour * (until - now)) / HOUR_MS,
-      },
-    ];
-  }
-  return [
-    { at: now, projected: start },
-    { at: runsOutAt, projected: 0 },
-    { at: until, projected: 0 },
-  ];
+  runDownTo(until);
+  rows.push({ at: until, projected: balance });
+  return rows;
+}
+
+/** The level purchased and valid from `now` to `until`, stepping at validity starts and ends. */
+export function purchasedAhead(
+  lots: Lot[],
+  now: number,
+  until: number,
+): BurnDownRow[] {
+  const times = [
+    ...new Set(
+      lots
+        .flatMap(l => [l.validFrom, l.validUntil])
+        .filter(t => t > now && t < until),
+    ),
+  ].sort((a, b) => a - b);
+  return [...times, until].map(at => ({
+    at,
+    purchased: validQuantityAt(lots, at),
+  }));
+}
+
+/** Merges rows of different series by time, keeping each row's values. */
+export function mergeRows(...series: BurnDownRow[][]): BurnDownRow[] {
+  return series
+    .flat()
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => a.row.at - b.row.at || a.index - b.index)
+    .map(({ row }) => row);
 }
 
 /** Whether the wallet held or owed anything in the window: otherwise there is nothing to draw. */

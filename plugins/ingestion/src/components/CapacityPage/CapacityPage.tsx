@@ -100,6 +100,7 @@ export const CapacityPage = () => {
           <Grid.Item colSpan={{ initial: '1', lg: '2' }}>
             <BalanceHistoryCard
               points={history}
+              purchases={current.purchases}
               days={days}
               now={fetchedAt}
               ratePerHour={current.vcpuHours.consumptionRatePerHour}
