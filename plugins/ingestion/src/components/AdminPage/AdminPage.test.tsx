@@ -71,7 +71,14 @@ describe('AdminPage', () => {
         '32 GiB',
         'Initial allocation',
       ],
-      ['Total', '', '18 Ingestion Units', '72', '288 GiB', ''],
+      [
+        'TotalIngestion Units: the sum of Spark Units',
+        '',
+        '18',
+        '72',
+        '288 GiB',
+        '',
+      ],
     ]);
     expect(screen.getByTestId('total-ingestion-units')).toHaveTextContent(
       '18units',

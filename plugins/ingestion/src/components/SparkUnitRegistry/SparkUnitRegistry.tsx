@@ -8,6 +8,7 @@ import {
   Cell,
   CellText,
   ColumnConfig,
+  Flex,
   Table,
   Text,
 } from '@backstage/ui';
@@ -36,12 +37,26 @@ type Row = {
   memoryGiB: number;
 };
 
-/** A figure of the total row, in bold. */
-const TotalCell = (props: { children: string }) => (
+/** A figure of the total row, in bold, with an optional line below. */
+const TotalCell = (props: { children: string; description?: string }) => (
   <Cell>
-    <Text weight="bold">{props.children}</Text>
+    <Flex direction="column" gap="1">
+      <Text weight="bold">{props.children}</Text>
+      {props.description && (
+        <Text variant="body-small" color="secondary">
+          {props.description}
+        </Text>
+      )}
+    </Flex>
   </Cell>
 );
+
+/** Who changed an allocation: a user by name; the backend's own seeding from app-config as such. */
+const changedBy = (updatedBy?: string) => {
+  if (!updatedBy) return 'Unknown';
+  if (updatedBy === 'config') return 'app-config';
+  return formatEntityRef(updatedBy);
+};
 
 const lastChanged = (a?: NamespaceAllocation) => {
   if (!a) return <CellText title="" />;
@@ -50,7 +65,7 @@ const lastChanged = (a?: NamespaceAllocation) => {
   }
   return (
     <CellText
-      title={a.updatedBy ? formatEntityRef(a.updatedBy) : 'Unknown'}
+      title={changedBy(a.updatedBy)}
       description={formatDateTime(a.updatedAt)}
     />
   );
@@ -99,7 +114,9 @@ export const SparkUnitRegistry = (props: {
             description={TIER_DESCRIPTIONS[r.allocation.tier]}
           />
         ) : (
-          <TotalCell>Total</TotalCell>
+          <TotalCell description="Ingestion Units: the sum of Spark Units">
+            Total
+          </TotalCell>
         ),
     },
     {
@@ -114,10 +131,7 @@ export const SparkUnitRegistry = (props: {
         r.allocation ? (
           <CellText title={formatNumber(r.sparkUnits, 0)} />
         ) : (
-          <TotalCell>{`${formatNumber(
-            r.sparkUnits,
-            0,
-          )} Ingestion Units`}</TotalCell>
+          <TotalCell>{formatNumber(r.sparkUnits, 0)}</TotalCell>
         ),
     },
     {
