@@ -289,11 +289,8 @@ export class RunDispatcher {
 
   async #finish(run: IngestionRun, seen: RunObservation, now: number) {
     const job = await this.deps.jobs.get(run.jobId);
-    const startedAt = seen.startedAt
-      ? Date.parse(seen.startedAt)
-      : run.startedAt
-      ? Date.parse(run.startedAt)
-      : undefined;
+    const startedText = seen.startedAt ?? run.startedAt;
+    const startedAt = startedText ? Date.parse(startedText) : undefined;
     const finishedAt = seen.finishedAt ? Date.parse(seen.finishedAt) : now;
     // Meter first: if this replica dies before the transition below, the next tick meters again (a no-op).
     if (job && startedAt !== undefined) {

@@ -107,11 +107,8 @@ export class JobService {
     const { tenant, ...rest } = filter;
     const visible =
       caller.service || caller.platformAdmin ? undefined : caller.tenants;
-    const tenants = tenant
-      ? visible && !visible.includes(tenant)
-        ? []
-        : [tenant]
-      : visible;
+    let tenants = visible;
+    if (tenant) tenants = visible && !visible.includes(tenant) ? [] : [tenant];
     return this.deps.jobs.list({ ...rest, tenants }, page);
   }
 

@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { checkJobSpec, validateJobSpec } from './validateJobSpec';
 
-export const validSpec = () => ({
+const validSpec = () => ({
   name: 'orders-to-lake',
   tenant: 'group:default/team-orion',
   source: {
