@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { IngestionConfig } from '../config';
 import { JobStore } from '../database/JobStore';
 import { RunStore } from '../database/RunStore';
-import { runDemand } from '../domain/jobs/runDemand';
+import { runDemand } from '../domain/scheduling/placement';
 import { expandSchedule } from '../domain/scheduling/scheduleExpansion';
 import { CapacityService } from '../services/CapacityService';
 import { InsufficientBalanceError } from '../services/InsufficientBalanceError';

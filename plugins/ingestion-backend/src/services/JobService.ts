@@ -20,7 +20,7 @@ import {
   FieldProblem,
   validateJobSpec,
 } from '../domain/jobs/validateJobSpec';
-import { runDemand } from '../domain/jobs/runDemand';
+import { runDemand } from '../domain/scheduling/placement';
 import { ResolvedCaller } from '../tenancy/CallerResolver';
 import { CapacityService } from './CapacityService';
 import type { RunDispatcher } from '../scheduler/RunDispatcher';

@@ -1,5 +1,5 @@
 import { IngestionJob } from '@internal/backstage-plugin-ingestion-common';
-import { runDemand } from '../../domain/jobs/runDemand';
+import { runDemand } from '../../domain/scheduling/placement';
 import { CapacityService } from '../CapacityService';
 import { AdmissionDecision, JobAdmissionCheck } from './JobAdmission';
 
