@@ -21,6 +21,10 @@ export interface Config {
     };
     /** Whether jobs may land data in a local folder of the executor's machine (quick start only). Default false. */
     allowLocalTargets?: boolean;
+    /** Length of a time slice in minutes; must divide 1440. Default 15. */
+    sliceMinutes?: number;
+    /** Days ahead the slice calendar holds; at least 7. Default 7. */
+    horizonDays?: number;
     /** Id of the executor that runs jobs: local-spark (quick start) or kubernetes. Default: the only one installed. */
     executor?: string;
     /** Seconds between dispatcher ticks (start due runs, follow running ones). Default 5. */

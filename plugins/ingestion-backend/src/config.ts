@@ -20,6 +20,10 @@ export interface IngestionConfig {
   executor?: string;
   /** Whether jobs may land data in a local folder (quick start and development only). */
   allowLocalTargets: boolean;
+  /** Length of a time slice in minutes (divides 1440). */
+  sliceMinutes: number;
+  /** How many days ahead the slice calendar holds (at least 7). */
+  horizonDays: number;
   /** How often the dispatcher starts due runs and follows running ones. */
   dispatchIntervalSeconds: number;
 }
@@ -65,6 +69,8 @@ export function readIngestionConfig(root: Config): IngestionConfig {
     namespaces,
     executor: config?.getOptionalString('executor'),
     allowLocalTargets: config?.getOptionalBoolean('allowLocalTargets') ?? false,
+    sliceMinutes: config?.getOptionalNumber('sliceMinutes') ?? 15,
+    horizonDays: config?.getOptionalNumber('horizonDays') ?? 7,
     dispatchIntervalSeconds:
       config?.getOptionalNumber('dispatchIntervalSeconds') ?? 5,
     vcpuHourOversubscription:

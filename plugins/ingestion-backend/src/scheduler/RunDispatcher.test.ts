@@ -48,12 +48,13 @@ describe.each(databases.eachSupportedId())('RunDispatcher (%s)', databaseId => {
     name: string,
     everyMinutes = 60,
     cores = 1,
+    tenant = LYRA,
   ): Promise<IngestionJob> {
     return jobs.create({
       id: `job-${name}`,
       spec: {
         name,
-        tenant: LYRA,
+        tenant,
         pool: 'vcore-hours',
         source: {
           type: 'postgres',
@@ -231,6 +232,35 @@ describe.each(databases.eachSupportedId())('RunDispatcher (%s)', databaseId => {
       finished: 2,
       started: 1,
     });
+  });
+
+  it('shares the vcore-hours namespace in proportion to purchased vCPU-hours, starving no one', async () => {
+    const VEGA = 'group:default/team-vega';
+    await capacity.purchase(
+      VEGA,
+      { unitType: 'vcpu-hours', quantity: 300, period: 'monthly' },
+      'test',
+    );
+    // Room for two 4-core runs at a time; both tenants keep eight runs waiting.
+    for (let i = 0; i < 8; i++) {
+      await addJob(`lyra-${i}`, 60, 3, LYRA);
+      await addJob(`vega-${i}`, 60, 3, VEGA);
+    }
+    const d = dispatcher(10 * MIN);
+    const startedBy: string[] = [];
+    for (let tick = 0; tick < 4; tick++) {
+      await d.tick();
+      clock += 10 * MIN + 1;
+    }
+    for (const runId of engine.submissions) {
+      startedBy.push(engine.runs.get(runId)!.submission.tenant);
+    }
+    const lyra = startedBy.filter(t => t === LYRA).length;
+    const vega = startedBy.filter(t => t === VEGA).length;
+    expect(lyra + vega).toBe(8);
+    // Weights 100 : 300 → about 2 : 6 of the first eight starts (ties go either way), and nobody is starved.
+    expect(lyra).toBeGreaterThanOrEqual(2);
+    expect(lyra).toBeLessThanOrEqual(3);
   });
 
   it('cancels queued vCPU-hour runs of a tenant whose balance is used up, saying why', async () => {

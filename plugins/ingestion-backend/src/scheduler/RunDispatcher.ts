@@ -2,7 +2,6 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   IngestionJob,
   IngestionRun,
-  NamespaceTier,
   RunState,
 } from '@internal/backstage-plugin-ingestion-common';
 import {
@@ -18,16 +17,7 @@ import { expandSchedule } from '../domain/scheduling/scheduleExpansion';
 import { CapacityService } from '../services/CapacityService';
 import { InsufficientBalanceError } from '../services/InsufficientBalanceError';
 import { toRunSubmission } from './toRunSubmission';
-
-/** Orders the queued runs of one tier for dispatch; the first that fit are started. */
-export type QueueOrder = (
-  queued: IngestionRun[],
-  context: { tier: NamespaceTier; weights: Map<string, number> },
-) => IngestionRun[];
-
-/** First come, first served: the order when no fair-share policy is given. */
-export const firstComeFirstServed: QueueOrder = queued =>
-  [...queued].sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
+import { FairDispatchOrder } from './fairDispatchOrder';
 
 /** What happened in one tick, for logs and tests. */
 export interface TickReport {
@@ -49,6 +39,8 @@ const JOB_PAGE = 500;
  * - finished runs are metered before their final transition, and metering is idempotent per run.
  */
 export class RunDispatcher {
+  readonly #fairOrder = new FairDispatchOrder();
+
   constructor(
     private readonly deps: {
       config: IngestionConfig;
@@ -57,7 +49,6 @@ export class RunDispatcher {
       capacity: CapacityService;
       executor: IngestionExecutor;
       logger: LoggerService;
-      queueOrder?: QueueOrder;
       /** How far back a missed occurrence is still run (default: one slice, 15 minutes). */
       catchUpMs?: number;
       now?: () => number;
@@ -171,14 +162,19 @@ export class RunDispatcher {
       );
     }
 
+    const expected = (run: IngestionRun) => {
+      const job = jobs.get(run.jobId);
+      return (job?.estimates.expectedDurationMinutes ?? 15) * 60_000;
+    };
     let started = 0;
     let refused = 0;
-    const order = this.deps.queueOrder ?? firstComeFirstServed;
     for (const ns of registry.namespaces) {
-      const tierQueue = order(
-        queued.filter(r => r.tier === ns.tier),
-        { tier: ns.tier, weights },
-      );
+      const waiting = queued.filter(r => r.tier === ns.tier);
+      // Shared capacity is handed out fairly by purchased vCPU-hours; dedicated and draft runs go in arrival order.
+      const tierQueue =
+        ns.tier === 'vcore-hours'
+          ? this.#fairOrder.order(waiting, weights, expected)
+          : [...waiting].sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
       for (const run of tierQueue) {
         const job = jobs.get(run.jobId);
         if (!job) {
@@ -222,6 +218,8 @@ export class RunDispatcher {
           continue;
         add(ns.tier, run);
         add(`${ns.tier}:${run.tenant}`, run);
+        if (ns.tier === 'vcore-hours')
+          this.#fairOrder.dispatched(run, weights, expected);
         await this.#submit(job, run, now);
         started += 1;
       }

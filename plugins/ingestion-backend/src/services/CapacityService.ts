@@ -279,6 +279,23 @@ export class CapacityService {
     };
   }
 
+  /** Dedicated Ingestion Units valid now, per tenant that holds any. */
+  async dedicatedUnitsByTenant(): Promise<Map<string, number>> {
+    const now = this.#now();
+    const purchases = await new DatabaseLedgerStore(this.deps.db).listPurchases(
+      {
+        unitType: 'dedicated-units',
+        validAfter: now,
+      },
+    );
+    const units = new Map<string, number>();
+    for (const p of purchases) {
+      if (Date.parse(p.validFrom) <= now)
+        units.set(p.tenant, (units.get(p.tenant) ?? 0) + p.quantity);
+    }
+    return units;
+  }
+
   /** The balance after every ledger event of the last `days` days, for the burn-down chart. */
   async balanceHistory(tenant: string, days: number): Promise<BalancePoint[]> {
     const now = this.#now();

@@ -213,17 +213,17 @@ describe('fairQueueOrder', () => {
       [...runs('big', 2, 0, 8), ...runs('small', 8, 0, 2)],
       { big: 1, small: 1 },
     );
-    // Finish tags: small 2, 4, 6, 8, ...; big 8, 16. At equal tags the earlier arrival goes first.
+    // Start tags: small 0, 2, 4, 6, 8, ...; big 0, 8. At equal tags the earlier arrival goes first.
     expect(order.map(r => r.tenant)).toEqual([
-      'small',
-      'small',
-      'small',
       'big',
       'small',
       'small',
       'small',
       'small',
       'big',
+      'small',
+      'small',
+      'small',
       'small',
     ]);
   });

@@ -129,10 +129,13 @@ export const EMPTY_FAIR_QUEUE: FairQueueState = Object.freeze({
 /**
  * The order in which to dispatch waiting runs: start-time fair queuing (Goyal et al. 1996), the weighted fair
  * queuing variant suited to jobs of unknown real time. A run's cost is cores x expected hours (vCPU-hours); each
- * tenant's runs go in FIFO order and are tagged with a virtual finish time, start + cost / weight, where start is
- * the later of the virtual clock and the tenant's previous finish. Dispatching by finish time gives each backlogged
- * tenant service in proportion to its weight, so no tenant monopolises the namespace however many runs it queues,
- * and an idle tenant banks no credit (its start is the current virtual clock).
+ * tenant's runs go in FIFO order and are tagged with a virtual START time: the later of the virtual clock and the
+ * tenant's previous finish (start + cost / weight of the run before it). Dispatching by start tag (the virtual clock
+ * then moves to the dispatched run's start, see afterDispatch) gives each backlogged tenant service in proportion to
+ * its weight: a tenant that has been waiting is tagged at the current clock, so it goes next, while a tenant just
+ * served is tagged at its finish, cost / weight later. (Ordering by finish tags instead starves a waiting tenant
+ * whose runs cost more per weight: the clock, moved by the others' dispatches, keeps pushing its tags out.)
+ * No tenant monopolises the namespace however many runs it queues, and an idle tenant banks no credit.
  */
 export function fairQueueOrder(
   waiting: readonly QueuedRun[],
@@ -145,19 +148,20 @@ export function fairQueueOrder(
     runs.push(run);
     byTenant.set(run.tenant, runs);
   }
-  const tagged: Array<{ run: QueuedRun; finish: number }> = [];
+  const tagged: Array<{ run: QueuedRun; start: number }> = [];
   for (const [tenant, runs] of byTenant) {
     const weight = weights[tenant];
     assertWeight(tenant, weight);
     runs.sort(fifo);
-    let finish = state.finishTags[tenant] ?? 0;
+    let previousFinish = state.finishTags[tenant] ?? 0;
     for (const run of runs) {
-      finish = Math.max(state.virtualTime, finish) + runCost(run) / weight;
-      tagged.push({ run, finish });
+      const start = Math.max(state.virtualTime, previousFinish);
+      tagged.push({ run, start });
+      previousFinish = start + runCost(run) / weight;
     }
   }
   return tagged
-    .sort((a, b) => a.finish - b.finish || fifo(a.run, b.run))
+    .sort((a, b) => a.start - b.start || fifo(a.run, b.run))
     .map(t => t.run);
 }
 

@@ -1,0 +1,261 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  IngestionJob,
+  NamespaceTier,
+} from '@internal/backstage-plugin-ingestion-common';
+import { IngestionConfig } from '../config';
+import { JobStore } from '../database/JobStore';
+import { RunStore } from '../database/RunStore';
+import { decideAdmission } from '../domain/scheduling/admission';
+import { expectedDurationMs } from '../domain/scheduling/expectedDuration';
+import { runDemand, tierFor } from '../domain/scheduling/placement';
+import {
+  CalendarCapacities,
+  rebuildCalendar,
+  reservationFor,
+  SchedulableJob,
+} from '../domain/scheduling/reservation';
+import { Resources } from '../domain/scheduling/resources';
+import {
+  HeatmapCell,
+  SliceCalendar,
+  SliceRuns,
+} from '../domain/scheduling/sliceCalendar';
+import { estimateStartTime } from '../domain/scheduling/startTimeEstimate';
+import { CapacityService } from '../services/CapacityService';
+import {
+  AdmissionDecision,
+  JobAdmissionCheck,
+} from '../services/admission/JobAdmission';
+
+const JOB_PAGE = 500;
+const MEASURED_RUNS = 10;
+
+/** One slice of the admin heatmap, with the jobs whose runs occupy it. */
+export interface HeatmapSlice extends HeatmapCell {
+  jobs: SliceRuns[];
+}
+
+/**
+ * Keeps the slice calendar of every active job in memory (compact typed arrays, see SliceCalendar) and in step
+ * with the stored jobs: rebuilt in full at start-up and when capacities change, updated job by job when a job is
+ * saved or removed (so a schedule change is reflected at once, not at the next rebuild), and rolled forward as
+ * time passes. It is also the slice-by-slice admission check.
+ */
+export class SliceCalendarService implements JobAdmissionCheck {
+  readonly name = 'slice-calendar';
+  #calendar: SliceCalendar | undefined;
+
+  constructor(
+    private readonly deps: {
+      config: IngestionConfig;
+      jobs: JobStore;
+      runs: RunStore;
+      capacity: CapacityService;
+      logger: LoggerService;
+      now?: () => number;
+    },
+  ) {}
+
+  #now() {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  async #capacities(): Promise<CalendarCapacities> {
+    const registry = await this.deps.capacity.registry();
+    const tiers: Partial<Record<NamespaceTier, Resources>> = {};
+    for (const ns of registry.namespaces) {
+      tiers[ns.tier] = { cores: ns.cores, memoryMiB: ns.memoryGiB * 1024 };
+    }
+    const tenants: Record<string, Resources> = {};
+    for (const [
+      tenant,
+      units,
+    ] of await this.deps.capacity.dedicatedUnitsByTenant()) {
+      tenants[tenant] = {
+        cores: units * registry.sparkUnitSize.cores,
+        memoryMiB: units * registry.sparkUnitSize.memoryGiB * 1024,
+      };
+    }
+    return { tiers, tenants };
+  }
+
+  /** What the calendar reserves for a job: its tier, one run's demand, and the duration its runs are expected to take. */
+  async schedulable(job: IngestionJob): Promise<SchedulableJob> {
+    const { items } = await this.deps.runs.listByJob(job.id, {
+      limit: 50,
+      offset: 0,
+    });
+    const measured = items
+      .filter(
+        run => run.state === 'succeeded' && run.startedAt && run.finishedAt,
+      )
+      .slice(0, MEASURED_RUNS)
+      .map(run => Date.parse(run.finishedAt!) - Date.parse(run.startedAt!));
+    return {
+      jobId: job.id,
+      tier: job.lifecycle === 'draft' ? 'draft' : tierFor(job),
+      tenant: job.tenant,
+      demand: runDemand(job.resources),
+      schedule: job.schedule,
+      expectedDurationMs: expectedDurationMs(
+        job.estimates.expectedDurationMinutes,
+        measured,
+      ),
+    };
+  }
+
+  /** Recomputes the whole calendar from the stored jobs and current capacities. */
+  async rebuild(): Promise<{ jobs: number; ms: number }> {
+    const started = Date.now();
+    const schedulable: SchedulableJob[] = [];
+    for (let offset = 0; ; offset += JOB_PAGE) {
+      const { items } = await this.deps.jobs.list(
+        { status: 'active' },
+        { limit: JOB_PAGE, offset },
+      );
+      for (const job of items) schedulable.push(await this.schedulable(job));
+      if (items.length < JOB_PAGE) break;
+    }
+    this.#calendar = rebuildCalendar(
+      {
+        now: this.#now(),
+        sliceMinutes: this.deps.config.sliceMinutes,
+        horizonDays: this.deps.config.horizonDays,
+      },
+      await this.#capacities(),
+      schedulable,
+    );
+    const ms = Date.now() - started;
+    this.deps.logger.info(
+      `Slice calendar rebuilt: ${schedulable.length} active jobs in ${ms} ms`,
+    );
+    return { jobs: schedulable.length, ms };
+  }
+
+  async #ready(): Promise<SliceCalendar> {
+    if (!this.#calendar) await this.rebuild();
+    return this.#calendar!;
+  }
+
+  /** Rolls the horizon forward to now, placing the runs that come into view. */
+  async advance(): Promise<void> {
+    const calendar = await this.#ready();
+    const window = calendar.advance(this.#now());
+    if (window.toMs <= window.fromMs) return;
+    for (const jobId of calendar.jobIds()) {
+      const job = await this.deps.jobs.get(jobId);
+      if (!job) continue;
+      const reservation = reservationFor(await this.schedulable(job), window);
+      calendar.addOccurrences(jobId, reservation.occurrences);
+    }
+  }
+
+  async check(
+    candidate: IngestionJob,
+    previous?: IngestionJob,
+  ): Promise<AdmissionDecision> {
+    const calendar = await this.#ready();
+    const request = await this.schedulable(candidate);
+    const decision = decideAdmission(
+      calendar,
+      previous ? { ...request, jobId: previous.id } : request,
+    );
+    if (decision.admitted) return { admitted: true };
+    const worst = decision.conflicts[0];
+    const when = (ms: number) => new Date(ms).toISOString();
+    const start = estimateStartTime(
+      calendar,
+      {
+        ...request,
+        durationMs: request.expectedDurationMs,
+        excludeJobId: previous?.id,
+      },
+      this.#now(),
+    );
+    const alternatives = decision.alternatives.map(a => ({
+      shiftMinutes: a.shiftMinutes,
+      firstStart:
+        a.firstStartMs === undefined
+          ? when(calendar.horizonStartMs)
+          : when(a.firstStartMs),
+      schedule: a.schedule,
+    }));
+    const offer = alternatives.length
+      ? ` It would fit shifted by ${alternatives
+          .map(
+            a =>
+              `${a.shiftMinutes > 0 ? '+' : ''}${
+                a.shiftMinutes
+              } min (${describe(a.schedule)})`,
+          )
+          .join(', or ')}.`
+      : ' No shift within 24 hours fits.';
+    return {
+      admitted: false,
+      status: 409,
+      reason:
+        `The ${request.tier} namespace has no room for this schedule in ${decision.conflictCount} slice(s): ` +
+        `at ${when(worst.sliceStartMs)} ${
+          worst.scope === 'tenant'
+            ? "the tenant's dedicated units"
+            : 'the namespace'
+        } ` +
+        `have ${worst.free.cores} cores / ${worst.free.memoryMiB} MiB free and its runs need ${worst.needed.cores} cores / ${worst.needed.memoryMiB} MiB.` +
+        offer,
+      alternatives,
+      ...(start !== undefined && { earliestStart: when(start) }),
+    };
+  }
+
+  /** Reflects a saved job at once: its runs take their slices (or give them back when paused). */
+  async jobSaved(job: IngestionJob): Promise<void> {
+    const calendar = await this.#ready();
+    if (job.status !== 'active') {
+      calendar.remove(job.id);
+      return;
+    }
+    const window = {
+      fromMs: calendar.horizonStartMs,
+      toMs: calendar.horizonEndMs,
+    };
+    calendar.place(job.id, reservationFor(await this.schedulable(job), window));
+  }
+
+  async jobRemoved(jobId: string): Promise<void> {
+    (await this.#ready()).remove(jobId);
+  }
+
+  /** Committed against capacity for the next `hours` in one namespace, each slice with the jobs in it. */
+  async heatmap(tier: NamespaceTier, hours = 24): Promise<HeatmapSlice[]> {
+    const calendar = await this.#ready();
+    return calendar.heatmap(tier, calendar.horizonStartMs, hours).map(cell => ({
+      ...cell,
+      jobs: calendar.runsInSlice(tier, cell.sliceStartMs),
+    }));
+  }
+
+  /** When a queued run of `job` could start, if it had to wait for room. */
+  async estimateStart(job: IngestionJob): Promise<string | undefined> {
+    const calendar = await this.#ready();
+    const request = await this.schedulable(job);
+    const start = estimateStartTime(
+      calendar,
+      {
+        ...request,
+        durationMs: request.expectedDurationMs,
+        excludeJobId: job.id,
+      },
+      this.#now(),
+    );
+    return start === undefined ? undefined : new Date(start).toISOString();
+  }
+}
+
+function describe(schedule: IngestionJob['schedule']): string {
+  return schedule.type === 'cron'
+    ? `cron '${schedule.expression}' ${schedule.timezone}`
+    : `every ${schedule.everyMinutes} min from ${
+        schedule.startAt ?? 'the epoch'
+      }`;
+}
