@@ -17,6 +17,7 @@ import { ingestionExecutorExtensionPoint } from '@internal/backstage-plugin-inge
 import { ExecutorRegistry } from './scheduler/ExecutorRegistry';
 import { RunDispatcher } from './scheduler/RunDispatcher';
 import { DemoSeeder } from './demo/DemoSeeder';
+import { SliceCalendarService } from './scheduler/SliceCalendarService';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { createRouter } from './service/router';
@@ -123,13 +124,32 @@ export const ingestionPlugin = createBackendPlugin({
           );
         }
 
+        const calendar = new SliceCalendarService({
+          config,
+          jobs: jobStore,
+          runs: runStore,
+          capacity,
+          logger: deps.logger,
+        });
+        await calendar.rebuild();
+        capacity.onChange(() => calendar.rebuild().then(() => undefined));
+        await deps.scheduler.scheduleTask({
+          // Every replica keeps its own calendar in memory, so each rolls its own forward.
+          id: 'ingestion-slice-calendar-advance',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 1 },
+          scope: 'local',
+          fn: () => calendar.advance(),
+        });
+
         const jobs = new JobService({
           config,
           jobs: jobStore,
           runs: runStore,
           dispatcher,
           capacity,
-          admission: [new PurchasedCapacityCheck(capacity)],
+          admission: [new PurchasedCapacityCheck(capacity), calendar],
+          calendar,
           events: deps.events,
           logger: deps.logger,
         });
@@ -153,6 +173,7 @@ export const ingestionPlugin = createBackendPlugin({
             permissions: deps.permissions,
             capacity,
             jobs,
+            calendar,
           }),
         );
         deps.httpRouter.addAuthPolicy({

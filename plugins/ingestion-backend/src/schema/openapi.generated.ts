@@ -829,6 +829,10 @@ export const spec = {
           "metrics": {
             "$ref": "#/components/schemas/RunMetrics"
           },
+          "estimatedStartAt": {
+            "type": "string",
+            "format": "date-time"
+          },
           "slaMet": {
             "type": "boolean"
           }
@@ -850,6 +854,71 @@ export const spec = {
           },
           "totalCount": {
             "type": "integer"
+          }
+        }
+      },
+      "HeatmapSlice": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "sliceStart",
+          "committedCores",
+          "committedMemoryMiB",
+          "capacityCores",
+          "capacityMemoryMiB",
+          "utilisation",
+          "jobs"
+        ],
+        "properties": {
+          "sliceStart": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "committedCores": {
+            "type": "number"
+          },
+          "committedMemoryMiB": {
+            "type": "number"
+          },
+          "capacityCores": {
+            "type": "number"
+          },
+          "capacityMemoryMiB": {
+            "type": "number"
+          },
+          "utilisation": {
+            "type": "number"
+          },
+          "jobs": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "jobId",
+                "tenant",
+                "runs",
+                "cores",
+                "memoryMiB"
+              ],
+              "properties": {
+                "jobId": {
+                  "type": "string"
+                },
+                "tenant": {
+                  "type": "string"
+                },
+                "runs": {
+                  "type": "integer"
+                },
+                "cores": {
+                  "type": "number"
+                },
+                "memoryMiB": {
+                  "type": "number"
+                }
+              }
+            }
           }
         }
       }
@@ -1661,6 +1730,58 @@ export const spec = {
             }
           },
           "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/scheduler/heatmap": {
+      "get": {
+        "operationId": "GetSliceHeatmap",
+        "description": "Capacity committed by scheduled runs against capacity, per slice, for one namespace over the next hours. Platform admins see every job in a slice; tenants see only their own jobs.",
+        "parameters": [
+          {
+            "name": "tier",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/NamespaceTier"
+            }
+          },
+          {
+            "name": "hours",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9]{1,3}$"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The slices, in time order.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "slices"
+                  ],
+                  "properties": {
+                    "slices": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/HeatmapSlice"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }

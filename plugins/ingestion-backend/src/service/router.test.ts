@@ -80,6 +80,7 @@ describe('ingestion REST API', () => {
       permissions: {} as any,
       capacity: {} as any,
       jobs: {} as any,
+      calendar: {} as any,
     });
     const toTemplate = (path: string) => path.replace(/:(\w+)/g, '{$1}');
     const routed = new Set<string>();

@@ -3,6 +3,8 @@ import { CallerResolver } from '../tenancy/CallerResolver';
 import { CapacityService } from '../services/CapacityService';
 import { JobService } from '../services/JobService';
 import { registerJobRoutes } from './routes/jobRoutes';
+import { registerSchedulerRoutes } from './routes/schedulerRoutes';
+import { SliceCalendarService } from '../scheduler/SliceCalendarService';
 import { createOpenApiRouter, spec } from '../schema/openapi.generated';
 import { rejectUnknownFields } from './rejectUnknownFields';
 import express from 'express';
@@ -15,6 +17,7 @@ export interface RouterOptions {
   permissions: PermissionsService;
   capacity: CapacityService;
   jobs: JobService;
+  calendar: SliceCalendarService;
 }
 
 export type ApiRouter = Awaited<ReturnType<typeof createOpenApiRouter>>;
@@ -39,5 +42,6 @@ export async function createRouter(options: RouterOptions): Promise<ApiRouter> {
   registerRegistryRoutes(router, options);
   registerCapacityRoutes(router, options);
   registerJobRoutes(router, options);
+  registerSchedulerRoutes(router, options);
   return router;
 }

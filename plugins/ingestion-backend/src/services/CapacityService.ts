@@ -81,6 +81,13 @@ export class CapacityService {
     },
   ) {}
 
+  readonly #listeners: Array<() => Promise<void> | void> = [];
+
+  /** Called after every registry change and purchase (the slice calendar rebuilds its capacities). */
+  onChange(listener: () => Promise<void> | void): void {
+    this.#listeners.push(listener);
+  }
+
   #now() {
     return (this.deps.now ?? Date.now)();
   }
@@ -487,6 +494,13 @@ export class CapacityService {
   async #publish(
     message: { kind: 'registry' } | { kind: 'balance'; tenant: string },
   ) {
+    for (const listener of this.#listeners) {
+      try {
+        await listener();
+      } catch (error) {
+        this.deps.logger.warn(`A capacity change listener failed: ${error}`);
+      }
+    }
     try {
       await this.deps.signals.publish({
         recipients: { type: 'broadcast' },

@@ -24,6 +24,7 @@ import { runDemand } from '../domain/scheduling/placement';
 import { ResolvedCaller } from '../tenancy/CallerResolver';
 import { CapacityService } from './CapacityService';
 import type { RunDispatcher } from '../scheduler/RunDispatcher';
+import type { SliceCalendarService } from '../scheduler/SliceCalendarService';
 import {
   AdmissionDecision,
   JobAdmissionCheck,
@@ -64,6 +65,11 @@ export class JobService {
       /** Absent when no executor is installed: runs can be queued but not cancelled in an engine. */
       dispatcher?: Pick<RunDispatcher, 'cancel'>;
       admission: JobAdmissionCheck[];
+      /** Told of every saved or removed job, so the slice calendar reflects it at once. */
+      calendar?: Pick<
+        SliceCalendarService,
+        'jobSaved' | 'jobRemoved' | 'estimateStart'
+      >;
       events: Pick<EventsService, 'publish'>;
       logger: LoggerService;
       now?: () => number;
@@ -341,8 +347,19 @@ export class JobService {
     jobId: string,
     page: { limit: number; offset: number },
   ) {
-    await this.get(caller, jobId);
-    return this.deps.runs.listByJob(jobId, page);
+    const job = await this.get(caller, jobId);
+    const runs = await this.deps.runs.listByJob(jobId, page);
+    if (!this.deps.calendar || !runs.items.some(run => run.state === 'queued'))
+      return runs;
+    const estimatedStartAt = await this.deps.calendar.estimateStart(job);
+    return {
+      ...runs,
+      items: runs.items.map(run =>
+        run.state === 'queued' && estimatedStartAt
+          ? { ...run, estimatedStartAt }
+          : run,
+      ),
+    };
   }
 
   /** Cancels a queued or running run of one of the caller's jobs. */
@@ -374,6 +391,9 @@ export class JobService {
   }
 
   async #announce(event: IngestionJobEvent) {
+    if (event.action === 'upserted')
+      await this.deps.calendar?.jobSaved(event.job);
+    else await this.deps.calendar?.jobRemoved(event.jobId);
     try {
       await this.deps.events.publish({
         topic: INGESTION_JOB_EVENTS_TOPIC,

@@ -66,3 +66,26 @@ export interface RegistrySnapshot {
   totalCores: number;
   totalMemoryGiB: number;
 }
+
+/**
+ * One slice of a namespace's calendar: capacity committed by scheduled runs against what the namespace holds.
+ *
+ * @public
+ */
+export interface HeatmapSlice {
+  sliceStart: string;
+  committedCores: number;
+  committedMemoryMiB: number;
+  capacityCores: number;
+  capacityMemoryMiB: number;
+  /** Committed over capacity of the tighter resource (1 = full). */
+  utilisation: number;
+  /** The jobs whose runs occupy the slice (for platform admins; tenants see only their own). */
+  jobs: Array<{
+    jobId: string;
+    tenant: string;
+    runs: number;
+    cores: number;
+    memoryMiB: number;
+  }>;
+}

@@ -59,6 +59,8 @@ export interface IngestionRun {
   finishedAt?: string;
   message?: string;
   metrics?: RunMetricsRecord;
+  /** For a queued run: when the slice calendar expects room for it. */
+  estimatedStartAt?: string;
   /** Whether the run finished within the job's SLA (finished runs only). */
   slaMet?: boolean;
 }

@@ -33,6 +33,21 @@ const FIELD = 'schedule.expression';
 export const CRON_END_OF_RANGE = 'Out of the time span range';
 /** cron-parser's error when its search gives up (it does on some days of zones that shift by 30 minutes). */
 export const CRON_LOOP_LIMIT = 'Invalid expression, loop limit exceeded';
+
+/**
+ * Thrown by cronOccurrences when cron-parser stops moving forward. Across Pacific/Chatham's fall-back (03:45 to
+ * 02:45) it cycles through the same hour for ever; iterating until the end of the range would never return.
+ */
+export class CronParserStuckError extends Error {
+  constructor(expression: string, timezone: string, atMs: number) {
+    super(
+      `cron-parser went back in time for '${expression}' in ${timezone} at ${new Date(
+        atMs,
+      ).toISOString()}`,
+    );
+    this.name = 'CronParserStuckError';
+  }
+}
 const parsed = new BoundedCache<string, CronFields>(20_000);
 // luxon asks Intl each time, which shows in admission latency.
 const knownZones = new BoundedCache<string, boolean>(1_000);
@@ -161,6 +176,9 @@ export function cronOccurrences(
     }
     if (t >= toMs) {
       return out;
+    }
+    if (out.length > 0 && t <= out[out.length - 1]) {
+      throw new CronParserStuckError(expression, timezone, t);
     }
     out.push(t);
   }

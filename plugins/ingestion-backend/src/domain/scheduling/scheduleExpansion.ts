@@ -5,6 +5,7 @@ import { BoundedCache } from './boundedCache';
 import {
   CRON_LOOP_LIMIT,
   CronFields,
+  CronParserStuckError,
   assertTimeZone,
   cronOccurrences,
   parseCronExpression,
@@ -25,8 +26,8 @@ import { MS_PER_DAY, MS_PER_MINUTE } from './slices';
  * jobs over a week with it alone takes tens of seconds. On a local day without a UTC offset change, though, a cron
  * expression fires at exactly its hour x minute combinations on the days its day fields match, so those days are
  * computed here directly: whether a day matches is still asked of cron-parser (once per day-fields pattern and range,
- * memoised), and days with an offset change are handed to cron-parser whole. A differential property test checks
- * this against plain cron-parser iteration across time zones and DST days.
+ * memoised), and the three hours either side of an offset change are handed to cron-parser. A differential property
+ * test checks this against plain cron-parser iteration across time zones and DST days.
  */
 
 /** Throws an InputError naming the field (`schedule.type`, `schedule.expression`, `schedule.timezone`, ...) when a schedule is invalid. */
@@ -128,97 +129,112 @@ function expandCron(
   const matches = cron.everyDay
     ? undefined
     : matchingDates(cron, days[0].dateKey, days[days.length - 1].dateKey);
+  const keep = (t: number) => {
+    if (t >= fromMs && t < toMs) {
+      out.push(t);
+    }
+  };
   for (const day of days) {
     if (day.endMs <= fromMs || day.startMs >= toMs) {
-      continue;
-    }
-    if (!day.regular) {
-      expandDayWithCronParser(cron, timezone, day, fromMs, toMs, out);
       continue;
     }
     if (matches && !matches.has(day.dateKey)) {
       continue;
     }
+    // Before the offset change (all day on a regular day) local time is UTC + the offset before; after the change
+    // window, UTC + the offset after. Times mapping to neither are the change window's, cron-parser's to place.
+    const after: number[] = [];
+    let nearChange = false;
     for (const minute of cron.minutesOfDay) {
-      const t = day.startMs + minute * MS_PER_MINUTE;
-      if (t >= fromMs && t < toMs) {
-        out.push(t);
+      const wall = day.wallMidnightMs + minute * MS_PER_MINUTE;
+      const before = wall - day.offsetBeforeMs;
+      if (before >= day.startMs && before < day.changeFromMs) {
+        keep(before);
+        continue;
+      }
+      const later = wall - day.offsetAfterMs;
+      if (later >= day.changeToMs && later < day.endMs) {
+        after.push(later);
+      } else {
+        nearChange = true;
       }
     }
+    if (nearChange) {
+      expandOffsetChange(cron, timezone, day).forEach(keep);
+    }
+    after.forEach(keep);
   }
   return out;
 }
 
 /**
- * A day with a UTC offset change: cron-parser decides what runs and when. Around an offset change at local midnight
- * (America/Havana, America/Santiago) cron-parser's answer depends on where its iteration starts, so it always starts
- * a day earlier: the day gets the runs a long-running cron-parser iteration would give it, whatever window asked.
+ * The hours around an offset change: cron-parser decides what runs and when. Its answer around a change at local
+ * midnight (America/Havana) depends on where its iteration starts, so it always starts an hour before the span,
+ * in ordinary time, as a long-running iteration would have passed it.
  */
-function expandDayWithCronParser(
+function expandOffsetChange(
   cron: CronFields,
   timezone: string,
   day: LocalDay,
-  fromMs: number,
-  toMs: number,
-  out: number[],
-): void {
-  const from = Math.max(day.startMs, fromMs);
-  const to = Math.min(day.endMs, toMs);
-  let runs: number[];
-  try {
-    runs = cronOccurrences(
-      cron.expression,
-      timezone,
-      day.startMs - MS_PER_DAY,
-      to,
-    );
-  } catch (e) {
-    if ((e as Error).message !== CRON_LOOP_LIMIT) {
-      throw e;
-    }
-    // cron-parser gives up ("loop limit exceeded") on some days of zones that shift by 30 minutes
-    // (Australia/Lord_Howe); those days are mapped from wall-clock times instead.
-    runs = wallClockRuns(cron, timezone, day);
-  }
-  for (const t of runs) {
-    if (t >= from && t < to) {
-      out.push(t);
-    }
-  }
+): number[] {
+  const { changeFromMs: from, changeToMs: to } = day;
+  return changeRuns.getOrCompute(
+    `${cron.expression}|${timezone}|${from}`,
+    () => {
+      try {
+        return cronOccurrences(
+          cron.expression,
+          timezone,
+          from - 60 * MS_PER_MINUTE,
+          to,
+        ).filter(t => t >= from);
+      } catch (e) {
+        if (
+          (e as Error).message !== CRON_LOOP_LIMIT &&
+          !(e instanceof CronParserStuckError)
+        ) {
+          throw e;
+        }
+        // cron-parser gives up ("loop limit exceeded") around some changes by 30 minutes (Australia/Lord_Howe), and
+        // cycles for ever across Pacific/Chatham's fall-back.
+        return wallClockRuns(cron, timezone, day).filter(
+          t => t >= from && t < to,
+        );
+      }
+    },
+  );
 }
 
+const changeRuns = new BoundedCache<string, number[]>(20_000);
+
 /**
- * The runs of one day from its wall-clock times, for days cron-parser cannot do. A time skipped by a forward shift
- * runs just after the gap, a repeated time runs once at its first occurrence: cron-parser's rules for fixed hours.
+ * The runs of one day from its wall-clock times, for offset changes cron-parser cannot do, by cron-parser's rules
+ * elsewhere: a time skipped by a forward shift runs just after the gap; a repeated time runs once, at its first
+ * occurrence, unless the hour field is a wildcard (then in both repeated hours).
  */
 function wallClockRuns(
   cron: CronFields,
   timezone: string,
   day: LocalDay,
 ): number[] {
-  if (
-    !cron.everyDay &&
-    !matchingDates(cron, day.dateKey, day.dateKey).has(day.dateKey)
-  ) {
-    return [];
-  }
   const offsetAt = (t: number) =>
     DateTime.fromMillis(t, { zone: timezone }).offset * MS_PER_MINUTE;
-  const before = offsetAt(day.startMs);
-  const after = offsetAt(day.endMs - 1);
-  const midnight = Date.UTC(
-    Math.floor(day.dateKey / 10000),
-    (Math.floor(day.dateKey / 100) % 100) - 1,
-    day.dateKey % 100,
-  );
+  const everyHour = cron.hours.length === 24;
   const runs = new Set<number>();
   for (const minute of cron.minutesOfDay) {
-    const wall = midnight + minute * MS_PER_MINUTE;
-    const candidates = [wall - before, wall - after].filter(
-      t => offsetAt(t) === wall - t,
-    );
-    // No candidate: the time was skipped; at the offset before the shift it falls just after the gap.
-    runs.add(candidates.length ? Math.min(...candidates) : wall - before);
+    const wall = day.wallMidnightMs + minute * MS_PER_MINUTE;
+    const candidates = [
+      wall - day.offsetBeforeMs,
+      wall - day.offsetAfterMs,
+    ].filter(t => offsetAt(t) === wall - t);
+    if (candidates.length === 0) {
+      // Skipped by a forward shift: at the offset before the shift it falls just after the gap.
+      runs.add(wall - day.offsetBeforeMs);
+    } else if (everyHour) {
+      candidates.forEach(t => runs.add(t)); // each repeated hour is a real hour
+    } else {
+      runs.add(Math.min(...candidates));
+    }
   }
   return [...runs].sort((a, b) => a - b);
 }
@@ -229,10 +245,20 @@ interface LocalDay {
   dateKey: number;
   startMs: number;
   endMs: number;
-  /** 24 hours long with one UTC offset throughout: local time = UTC + a constant offset. */
-  regular: boolean;
+  /** Local midnight read as if the wall clock were UTC. */
+  wallMidnightMs: number;
+  /** UTC offsets just before the day and at its end (equal on a regular day). */
+  offsetBeforeMs: number;
+  offsetAfterMs: number;
+  /**
+   * The three hours either side of an offset change, clipped to the day; empty ([endMs, endMs)) on a day without
+   * one. Outside it local time is UTC plus a constant offset.
+   */
+  changeFromMs: number;
+  changeToMs: number;
 }
 
+const CHANGE_MARGIN_MS = 3 * 60 * MS_PER_MINUTE;
 const zoneDays = new BoundedCache<string, LocalDay[]>(512);
 
 /**
@@ -245,6 +271,8 @@ function localDays(timezone: string, fromMs: number, toMs: number): LocalDay[] {
   return zoneDays.getOrCompute(
     `${timezone}|${firstUtcDay}|${lastUtcDay}`,
     () => {
+      const offsetAt = (t: number) =>
+        DateTime.fromMillis(t, { zone: timezone }).offset * MS_PER_MINUTE;
       const days: LocalDay[] = [];
       let start = DateTime.fromMillis(firstUtcDay * MS_PER_DAY, {
         zone: timezone,
@@ -253,15 +281,38 @@ function localDays(timezone: string, fromMs: number, toMs: number): LocalDay[] {
         const end = start.plus({ days: 1 }).startOf('day');
         const startMs = start.toMillis();
         const endMs = end.toMillis();
-        const offsetAtEnd = DateTime.fromMillis(endMs - 1, {
-          zone: timezone,
-        }).offset;
+        // The offset just before the day, so that a change exactly at its start (America/Havana springs from
+        // 00:00 to 01:00: the day starts at 01:00) counts as this day's: the skipped times are this date's.
+        const offsetBeforeMs = offsetAt(startMs - 1);
+        const offsetAfterMs = offsetAt(endMs - 1);
+        const regular =
+          endMs - startMs === MS_PER_DAY && offsetBeforeMs === offsetAfterMs;
+        let changeFromMs = endMs;
+        let changeToMs = endMs;
+        if (!regular) {
+          // The instant of the change, to the minute, by bisection.
+          let lo = startMs - 1;
+          let hi = endMs - 1;
+          while (hi - lo > MS_PER_MINUTE) {
+            const mid = lo + Math.floor((hi - lo) / 2);
+            if (offsetAt(mid) === offsetBeforeMs) {
+              lo = mid;
+            } else {
+              hi = mid;
+            }
+          }
+          changeFromMs = Math.max(startMs, lo - CHANGE_MARGIN_MS);
+          changeToMs = Math.min(endMs, hi + CHANGE_MARGIN_MS);
+        }
         days.push({
           dateKey: start.year * 10000 + start.month * 100 + start.day,
           startMs,
           endMs,
-          regular:
-            endMs - startMs === MS_PER_DAY && start.offset === offsetAtEnd,
+          wallMidnightMs: Date.UTC(start.year, start.month - 1, start.day),
+          offsetBeforeMs,
+          offsetAfterMs,
+          changeFromMs,
+          changeToMs,
         });
         start = end;
       }

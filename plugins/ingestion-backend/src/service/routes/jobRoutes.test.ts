@@ -26,8 +26,24 @@ const jobSpec = (overrides: Record<string, unknown> = {}) => ({
     timezone: 'Europe/Berlin',
   },
   estimates: { dataVolumeGiB: 12, expectedDurationMinutes: 20, slaMinutes: 45 },
+  // Small runs (2 cores), so several jobs fit the draft namespace's slices side by side.
+  resources: {
+    executorInstances: 1,
+    executorCores: 1,
+    executorMemoryGiB: 1,
+    driverCores: 1,
+    driverMemoryGiB: 1,
+  },
   ...overrides,
 });
+
+const fiveCores = {
+  executorInstances: 2,
+  executorCores: 2,
+  executorMemoryGiB: 2,
+  driverCores: 1,
+  driverMemoryGiB: 1,
+};
 
 async function buyHours(
   server: any,
@@ -44,12 +60,13 @@ async function buyHours(
 
 describe('jobs API', () => {
   it('creates a job in the draft namespace, assigned to the tenant’s purchased pool', async () => {
+    const { resources: _defaults, ...withoutResources } = jobSpec();
     const { server } = await startIngestionTestBackend();
     await buyHours(server, LYRA, 'user:default/lars', 100);
     const res = await request(server)
       .post('/api/ingestion/jobs')
       .set('Authorization', asUser('user:default/lars'))
-      .send(jobSpec());
+      .send(withoutResources);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       name: 'orders-to-lake',
@@ -149,7 +166,7 @@ describe('jobs API', () => {
     const res = await request(server)
       .post('/api/ingestion/jobs')
       .set('Authorization', asUser('user:default/orla'))
-      .send(jobSpec({ tenant: ORION }));
+      .send(jobSpec({ tenant: ORION, resources: fiveCores }));
     expect(res.status).toBe(402);
     expect(res.body.error.message).toMatch(
       /needs 5 cores but .* 1 Dedicated Ingestion Units give 4/,
@@ -291,7 +308,7 @@ describe('jobs API', () => {
       state: 'queued',
       trigger: 'manual',
       tier: 'draft',
-      allocatedCores: 5,
+      allocatedCores: 2,
     });
     const runs = await request(server)
       .get(`/api/ingestion/jobs/${job.id}/runs`)
