@@ -191,18 +191,20 @@ export class SliceCalendarService implements JobAdmissionCheck {
           )
           .join(', or ')}.`
       : ' No shift within 24 hours fits.';
+    const where =
+      worst.scope === 'tenant'
+        ? "the tenant's dedicated units"
+        : 'the namespace';
     return {
       admitted: false,
       status: 409,
-      reason:
-        `The ${request.tier} namespace has no room for this schedule in ${decision.conflictCount} slice(s): ` +
-        `at ${when(worst.sliceStartMs)} ${
-          worst.scope === 'tenant'
-            ? "the tenant's dedicated units"
-            : 'the namespace'
-        } ` +
-        `have ${worst.free.cores} cores / ${worst.free.memoryMiB} MiB free and its runs need ${worst.needed.cores} cores / ${worst.needed.memoryMiB} MiB.` +
-        offer,
+      reason: [
+        `The ${request.tier} namespace has no room for this schedule in ${decision.conflictCount} slice(s):`,
+        `at ${when(worst.sliceStartMs)} ${where} have ${
+          worst.free.cores
+        } cores / ${worst.free.memoryMiB} MiB free`,
+        `and its runs need ${worst.needed.cores} cores / ${worst.needed.memoryMiB} MiB.${offer}`,
+      ].join(' '),
       alternatives,
       ...(start !== undefined && { earliestStart: when(start) }),
     };
