@@ -23,7 +23,7 @@ import {
 
 /** What each namespace is for, in a few words. */
 export const TIER_DESCRIPTIONS: Record<NamespaceTier, string> = {
-  dedicated: 'Reserved for Dedicated Ingestion Units',
+  dedicated: 'Units reserved per tenant',
   'vcore-hours': 'Shared pool for vCPU-hours',
   draft: 'Profiling runs of new jobs',
 };
@@ -71,6 +71,30 @@ const lastChanged = (a?: NamespaceAllocation) => {
   );
 };
 
+/** The column of edit buttons, for platform admins. */
+const editColumn = (
+  onEdit: (allocation: NamespaceAllocation) => void,
+): ColumnConfig<Row> => ({
+  id: 'edit',
+  label: 'Change',
+  defaultWidth: '1fr',
+  cell: (r: Row) => (
+    <Cell>
+      {r.allocation && (
+        <Button
+          size="small"
+          variant="secondary"
+          iconStart={<RiPencilLine />}
+          aria-label={`Change Spark Units of ${r.namespace}`}
+          onPress={() => onEdit(r.allocation!)}
+        >
+          Edit
+        </Button>
+      )}
+    </Cell>
+  ),
+});
+
 /**
  * The Spark Unit registry: each namespace's Spark Units and the cores and memory they add up to, with a total
  * row (Ingestion Units = the sum of Spark Units). With `onEdit`, each namespace gets an edit button.
@@ -106,7 +130,7 @@ export const SparkUnitRegistry = (props: {
       id: 'namespace',
       label: 'Namespace',
       isRowHeader: true,
-      defaultWidth: '2fr',
+      defaultWidth: '2.2fr',
       cell: r =>
         r.allocation ? (
           <CellText
@@ -122,11 +146,13 @@ export const SparkUnitRegistry = (props: {
     {
       id: 'tier',
       label: 'Tier',
+      defaultWidth: '1fr',
       cell: r => <CellText title={r.allocation?.tier ?? ''} />,
     },
     {
       id: 'sparkUnits',
       label: 'Spark Units',
+      defaultWidth: '1fr',
       cell: r =>
         r.allocation ? (
           <CellText title={formatNumber(r.sparkUnits, 0)} />
@@ -137,6 +163,7 @@ export const SparkUnitRegistry = (props: {
     {
       id: 'cores',
       label: 'Cores',
+      defaultWidth: '0.8fr',
       cell: r =>
         r.allocation ? (
           <CellText title={formatNumber(r.cores, 0)} />
@@ -147,6 +174,7 @@ export const SparkUnitRegistry = (props: {
     {
       id: 'memory',
       label: 'Memory',
+      defaultWidth: '0.9fr',
       cell: r =>
         r.allocation ? (
           <CellText title={formatGiB(r.memoryGiB)} />
@@ -157,31 +185,10 @@ export const SparkUnitRegistry = (props: {
     {
       id: 'updated',
       label: 'Last changed',
+      defaultWidth: '1.7fr',
       cell: r => lastChanged(r.allocation),
     },
-    ...(onEdit
-      ? [
-          {
-            id: 'edit',
-            label: 'Change',
-            cell: (r: Row) => (
-              <Cell>
-                {r.allocation && (
-                  <Button
-                    size="small"
-                    variant="secondary"
-                    iconStart={<RiPencilLine />}
-                    aria-label={`Change Spark Units of ${r.namespace}`}
-                    onPress={() => onEdit(r.allocation!)}
-                  >
-                    Edit
-                  </Button>
-                )}
-              </Cell>
-            ),
-          },
-        ]
-      : []),
+    ...(onEdit ? [editColumn(onEdit)] : []),
   ];
 
   return (
