@@ -1,6 +1,10 @@
 import { ResponseError } from '@backstage/errors';
 import { Caller } from '../types/tenancy';
-import { NamespaceTier, RegistrySnapshot } from '../types/capacity';
+import {
+  HeatmapSlice,
+  NamespaceTier,
+  RegistrySnapshot,
+} from '../types/capacity';
 import {
   BalancePoint,
   LedgerEntry,
@@ -16,6 +20,7 @@ import {
   JobListQuery,
   JobValidation,
 } from '../types/jobApi';
+import { IngestionRun, RunList, RunListQuery } from '../types/runs';
 
 /**
  * The ingestion service's REST API, as the frontend and other plugins use it.
@@ -41,9 +46,33 @@ export interface IngestionApi {
   createJob(spec: IngestionJobInput): Promise<IngestionJob>;
   /** Dry run of createJob: field problems and the admission decision; stores nothing. */
   validateJob(spec: IngestionJobInput): Promise<JobValidation>;
+  /** Pauses or resumes a job's schedule. */
+  setJobStatus(
+    jobId: string,
+    status: IngestionJob['status'],
+  ): Promise<IngestionJob>;
+  /** One page of a job's runs, newest first; queued runs carry their estimated start. */
+  listRuns(jobId: string, query?: RunListQuery): Promise<RunList>;
+  /** Queues a run now; refused with 402 when the vCPU-hour balance of a vCPU-hour job is used up. */
+  executeNow(jobId: string): Promise<IngestionRun>;
+  /** Cancels a queued or running run. */
+  cancelRun(jobId: string, runId: string): Promise<IngestionRun>;
+  /** Capacity committed against capacity in each slice of one namespace over the next `hours` (default 24). */
+  getHeatmap(tier: NamespaceTier, hours?: number): Promise<HeatmapSlice[]>;
 }
 
 const tenantPath = (tenant: string) => `/tenants/${encodeURIComponent(tenant)}`;
+const jobPath = (jobId: string) => `/jobs/${encodeURIComponent(jobId)}`;
+
+/** `?a=1&b=2` of the defined values, or nothing. */
+function queryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
 
 /** @public */
 export interface IngestionClientOptions {
@@ -109,16 +138,11 @@ export class IngestionClient implements IngestionApi {
   }
 
   listJobs(query: JobListQuery = {}): Promise<JobList> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined) params.set(key, String(value));
-    }
-    const search = params.toString();
-    return this.#request('GET', search ? `/jobs?${search}` : '/jobs');
+    return this.#request('GET', `/jobs${queryString(query)}`);
   }
 
   getJob(jobId: string): Promise<IngestionJob> {
-    return this.#request('GET', `/jobs/${encodeURIComponent(jobId)}`);
+    return this.#request('GET', jobPath(jobId));
   }
 
   createJob(spec: IngestionJobInput): Promise<IngestionJob> {
@@ -127,6 +151,36 @@ export class IngestionClient implements IngestionApi {
 
   validateJob(spec: IngestionJobInput): Promise<JobValidation> {
     return this.#request('POST', '/jobs/validate', spec);
+  }
+
+  setJobStatus(
+    jobId: string,
+    status: IngestionJob['status'],
+  ): Promise<IngestionJob> {
+    return this.#request('PUT', `${jobPath(jobId)}/status`, { status });
+  }
+
+  listRuns(jobId: string, query: RunListQuery = {}): Promise<RunList> {
+    return this.#request('GET', `${jobPath(jobId)}/runs${queryString(query)}`);
+  }
+
+  executeNow(jobId: string): Promise<IngestionRun> {
+    return this.#request('POST', `${jobPath(jobId)}/runs`);
+  }
+
+  cancelRun(jobId: string, runId: string): Promise<IngestionRun> {
+    return this.#request(
+      'POST',
+      `${jobPath(jobId)}/runs/${encodeURIComponent(runId)}/cancel`,
+    );
+  }
+
+  async getHeatmap(tier: NamespaceTier, hours = 24): Promise<HeatmapSlice[]> {
+    const { slices } = await this.#request<{ slices: HeatmapSlice[] }>(
+      'GET',
+      `/scheduler/heatmap${queryString({ tier, hours })}`,
+    );
+    return slices;
   }
 
   async #request<T>(method: string, path: string, body?: unknown): Promise<T> {

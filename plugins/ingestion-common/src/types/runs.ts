@@ -64,3 +64,24 @@ export interface IngestionRun {
   /** Whether the run finished within the job's SLA (finished runs only). */
   slaMet?: boolean;
 }
+
+/**
+ * Paging of `GET /jobs/{jobId}/runs`.
+ *
+ * @public
+ */
+export interface RunListQuery {
+  /** 1 to 500, default 50. */
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * One page of a job's runs, newest first, and how many it has in total.
+ *
+ * @public
+ */
+export interface RunList {
+  items: IngestionRun[];
+  totalCount: number;
+}
