@@ -214,7 +214,17 @@ export class RunDispatcher {
             (await this.deps.capacity.capacity(run.tenant)).dedicatedUnits *
               registry.sparkUnitSize.cores;
         if (!fitsTier || !fitsTenant) continue; // waits for capacity; later runs may still fit
-        if (!(await this.#transition(run, 'queued', 'submitted', now)))
+        const handedTo = { executor: this.deps.executor.id };
+        if (
+          !(await this.#transition(
+            run,
+            'queued',
+            'submitted',
+            now,
+            undefined,
+            handedTo,
+          ))
+        )
           continue;
         add(ns.tier, run);
         add(`${ns.tier}:${run.tenant}`, run);
@@ -372,6 +382,7 @@ export class RunDispatcher {
       startedAt?: number;
       finishedAt?: number;
       metrics?: IngestionRun['metrics'];
+      executor?: string;
     } = {},
   ): Promise<boolean> {
     const moved = await this.deps.runs.transition(run.id, {

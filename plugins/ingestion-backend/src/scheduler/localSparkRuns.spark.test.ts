@@ -1,0 +1,154 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import knexFactory from 'knex';
+import request from 'supertest';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import localExecutorModule from '@internal/backstage-plugin-ingestion-backend-module-local-executor';
+import {
+  asUser,
+  startIngestionTestBackend,
+} from '../__testUtils__/testBackend';
+
+// The whole path with real parts: REST API → dispatcher (real scheduler service) → local executor → spark-submit of
+// the ingestion application → PostgreSQL source → Parquet folder → metrics back in the runs API.
+jest.setTimeout(10 * 60_000);
+
+const repo = resolve(__dirname, '../../../..');
+const DATABASE = 'ingest_src_runs_api';
+const ROWS = 2500;
+const ORION = 'group:default/team-orion';
+
+let workDir: string;
+let pgUrl: URL;
+
+beforeAll(async () => {
+  execFileSync(join(repo, 'test-infra/spark/setup.sh'), {
+    stdio: 'pipe',
+    timeout: 15 * 60_000,
+  });
+  const postgres = join(repo, 'test-infra/services/postgres.sh');
+  execFileSync(postgres, ['start'], { stdio: 'pipe', timeout: 5 * 60_000 });
+  pgUrl = new URL(execFileSync(postgres, ['url'], { encoding: 'utf8' }).trim());
+  const admin = knexFactory({
+    client: 'pg',
+    connection: `${pgUrl.href}/postgres`,
+  });
+  await admin.raw(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  await admin.raw(`CREATE DATABASE ${DATABASE}`);
+  await admin.destroy();
+  const source = knexFactory({
+    client: 'pg',
+    connection: `${pgUrl.href}/${DATABASE}`,
+  });
+  await source.raw(
+    'CREATE TABLE shipments (id integer PRIMARY KEY, carrier text NOT NULL, weight_kg numeric(8,2) NOT NULL)',
+  );
+  await source.raw(
+    `INSERT INTO shipments SELECT g, (ARRAY['dhl','ups','gls'])[1 + g % 3], (g % 500) / 10.0 FROM generate_series(1, ?) g`,
+    [ROWS],
+  );
+  await source.destroy();
+  workDir = mkdtempSync(join(tmpdir(), 'ingestion-runs-api-'));
+});
+
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+it('runs a job on real Spark and serves the run with its measured metrics', async () => {
+  const { server } = await startIngestionTestBackend({
+    features: [localExecutorModule, schedulerServiceFactory],
+    config: {
+      ingestion: {
+        executor: 'local-spark',
+        allowLocalTargets: true,
+        dispatchIntervalSeconds: 1,
+        executors: {
+          local: {
+            workDir: join(workDir, 'runs'),
+            maxCores: 2,
+            secrets: { 'shipments-db': { user: pgUrl.username } },
+          },
+        },
+      },
+    },
+  });
+  const orla = asUser('user:default/orla');
+  await request(server)
+    .post(`/api/ingestion/tenants/${encodeURIComponent(ORION)}/purchases`)
+    .set('Authorization', orla)
+    .send({ unitType: 'vcpu-hours', quantity: 50, period: 'monthly' })
+    .expect(201);
+  const job = await request(server)
+    .post('/api/ingestion/jobs')
+    .set('Authorization', orla)
+    .send({
+      name: 'shipments',
+      tenant: ORION,
+      source: {
+        type: 'postgres',
+        host: pgUrl.hostname,
+        port: Number(pgUrl.port),
+        database: DATABASE,
+        table: 'public.shipments',
+        partitionColumn: 'id',
+        numPartitions: 2,
+        credentialsSecret: 'shipments-db',
+      },
+      target: {
+        type: 'local',
+        path: join(workDir, 'lake', 'shipments'),
+        format: 'parquet',
+      },
+      schedule: { type: 'cron', expression: '0 4 * * *', timezone: 'UTC' },
+      estimates: {
+        dataVolumeGiB: 0.01,
+        expectedDurationMinutes: 5,
+        slaMinutes: 15,
+      },
+      resources: {
+        executorInstances: 1,
+        executorCores: 1,
+        executorMemoryGiB: 1,
+        driverCores: 1,
+        driverMemoryGiB: 1,
+      },
+    });
+  expect(job.status).toBe(201);
+  const queued = await request(server)
+    .post(`/api/ingestion/jobs/${job.body.id}/runs`)
+    .set('Authorization', orla);
+  expect(queued.status).toBe(202);
+
+  let run: any;
+  const deadline = Date.now() + 8 * 60_000;
+  while (Date.now() < deadline) {
+    const runs = await request(server)
+      .get(`/api/ingestion/jobs/${job.body.id}/runs`)
+      .set('Authorization', orla);
+    run = runs.body.items[0];
+    if (['succeeded', 'failed', 'cancelled'].includes(run.state)) break;
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  expect(run).toMatchObject({ state: 'succeeded', executor: 'local-spark' });
+  const { metrics } = run;
+  // eslint-disable-next-line no-console
+  console.log(`real run ${run.id}: ${JSON.stringify(metrics)}`);
+  expect(metrics.recordsIn).toBe(ROWS);
+  expect(metrics.recordsOut).toBe(ROWS);
+  for (const key of [
+    'durationMs',
+    'cpuTimeMs',
+    'executorRunTimeMs',
+    'peakMemoryBytes',
+    'bytesIn',
+    'bytesOut',
+  ]) {
+    expect(metrics[key]).toBeGreaterThan(0);
+  }
+  // Metered: allocated cores × duration left the wallet.
+  const balance = await request(server)
+    .get(`/api/ingestion/tenants/${encodeURIComponent(ORION)}/balance`)
+    .set('Authorization', orla);
+  expect(balance.body.remainingHours).toBeLessThan(50);
+});
