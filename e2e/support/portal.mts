@@ -1,6 +1,14 @@
 // Starts the real backend (serving the built frontend) and Debian's Chromium for end-to-end tests.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync, createWriteStream } from 'node:fs';
+import { createServer } from 'node:net';
+import {
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  createWriteStream,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -41,8 +49,98 @@ async function waitForReady(
   throw new Error(`backend not ready at ${url} after ${timeoutMs} ms`);
 }
 
+const lockDir = join(repoRoot, '.run', 'e2e.lock');
+
+function lockHolderAlive(): boolean {
+  try {
+    const pid = Number(readFileSync(join(lockDir, 'pid'), 'utf8'));
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every e2e file starts its own portal on port 7007 and a fresh database, and `node --test` may run files in
+ * parallel: one portal at a time, then. The lock is a directory holding the owner's pid; a dead owner's lock is
+ * taken over.
+ */
+async function acquirePortalLock(timeoutMs = 15 * 60_000) {
+  mkdirSync(join(repoRoot, '.run'), { recursive: true });
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      writeFileSync(join(lockDir, 'pid'), String(process.pid));
+      process.on('exit', releasePortalLock);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    // A lock without a pid file may be in the middle of being taken; only a dead owner's lock is stale.
+    if (!lockHolderAlive() && Date.now() - lockMtime() > 5_000) {
+      rmSync(lockDir, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`another e2e portal still holds ${lockDir}`);
+    }
+    await new Promise(r => setTimeout(r, 1000));
+  }
+}
+
+function lockMtime(): number {
+  try {
+    return statSync(lockDir).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+function releasePortalLock() {
+  try {
+    if (readFileSync(join(lockDir, 'pid'), 'utf8') === String(process.pid)) {
+      rmSync(lockDir, { recursive: true, force: true });
+    }
+  } catch {
+    // not ours, or already gone
+  }
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise(resolve => {
+    const server = createServer()
+      .once('error', () => resolve(false))
+      .once('listening', () => server.close(() => resolve(true)))
+      .listen(port);
+  });
+}
+
+/**
+ * Waits until nothing listens on the portal's port, so that the tests never run against some other backend
+ * (a developer's, or another checkout's) that happens to be up.
+ */
+async function waitForFreePort(timeoutMs = 5 * 60_000) {
+  const port = Number(new URL(baseUrl).port);
+  const deadline = Date.now() + timeoutMs;
+  while (!(await portIsFree(port))) {
+    if (Date.now() > deadline) {
+      throw new Error(`port ${port} is still taken by another process`);
+    }
+    await new Promise(r => setTimeout(r, 2000));
+  }
+}
+
 /** Starts the backend with the e2e config on a fresh database and waits until it is ready. */
 export async function startPortal(): Promise<Portal> {
+  await acquirePortalLock();
+  try {
+    await waitForFreePort();
+  } catch (error) {
+    releasePortalLock();
+    throw error;
+  }
   rmSync(join(repoRoot, '.run', 'e2e'), { recursive: true, force: true });
   mkdirSync(join(repoRoot, '.run', 'e2e', 'sqlite'), { recursive: true });
   mkdirSync(resultsDir, { recursive: true });
@@ -67,22 +165,27 @@ export async function startPortal(): Promise<Portal> {
   );
   backend.stdout!.pipe(log);
   backend.stderr!.pipe(log);
-  await waitForReady(
-    `${baseUrl}/.backstage/health/v1/readiness`,
-    180_000,
-    backend,
-  );
-  return {
-    backend,
-    async stop() {
-      try {
-        process.kill(-backend.pid!, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-      await new Promise(r => setTimeout(r, 500));
-    },
+  const stop = async () => {
+    try {
+      process.kill(-backend.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    await new Promise(r => setTimeout(r, 500));
+    releasePortalLock();
   };
+  try {
+    await waitForReady(
+      `${baseUrl}/.backstage/health/v1/readiness`,
+      180_000,
+      backend,
+    );
+  } catch (error) {
+    // The caller gets no portal to stop: do not leave the backend running.
+    await stop();
+    throw error;
+  }
+  return { backend, stop };
 }
 
 /** Launches Debian's Chromium headless; the flags keep it off the closed network. */
@@ -113,4 +216,15 @@ export async function signInAsGuest(browser: Browser): Promise<Page> {
     .getByRole('button', { name: 'Enter' })
     .waitFor({ state: 'detached', timeout: 30_000 });
   return page;
+}
+
+/** Follows a link of the sidebar, by its exact name, and waits for the page's address. */
+export async function openFromSidebar(
+  page: Page,
+  name: string,
+  path: RegExp,
+): Promise<void> {
+  const sidebar = page.getByRole('navigation', { name: 'sidebar nav' });
+  await sidebar.getByRole('link', { name, exact: true }).click();
+  await page.waitForURL(path, { timeout: 30_000 });
 }
