@@ -1,7 +1,11 @@
 import {
+  formatBytes,
+  formatCompact,
   formatDay,
+  formatDuration,
   formatEntityRef,
   formatHours,
+  formatMiB,
   formatNumber,
   formatQuantity,
   formatRelative,
@@ -50,5 +54,31 @@ describe('format', () => {
     expect(formatEntityRef('user:default/guest')).toBe('guest');
     expect(formatEntityRef('group:finance/team-x')).toBe('finance/team-x');
     expect(formatEntityRef('meter')).toBe('meter');
+  });
+});
+
+describe('format of run metrics', () => {
+  it('writes bytes in binary units', () => {
+    expect(formatBytes(0)).toBe('0 B');
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(1536)).toBe('1.5 KiB');
+    expect(formatBytes(5 * 1024 ** 3)).toBe('5 GiB');
+    expect(formatMiB(8192)).toBe('8 GiB');
+    expect(formatMiB(512)).toBe('512 MiB');
+  });
+
+  it('writes durations as people say them', () => {
+    expect(formatDuration(850)).toBe('850 ms');
+    expect(formatDuration(42_000)).toBe('42 s');
+    expect(formatDuration(4 * 60_000)).toBe('4 min');
+    expect(formatDuration(252_000)).toBe('4 min 12 s');
+    expect(formatDuration(65 * 60_000)).toBe('1 h 05 min');
+    expect(formatDuration(51 * 3_600_000)).toBe('2 d 3 h');
+  });
+
+  it('writes counts compactly', () => {
+    expect(formatCompact(950)).toBe('950');
+    expect(formatCompact(12_400)).toBe('12.4K');
+    expect(formatCompact(3_100_000)).toBe('3.1M');
   });
 });

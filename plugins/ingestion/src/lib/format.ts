@@ -149,3 +149,50 @@ export function formatEntityRef(ref: string): string {
 export function formatGiB(gib: number): string {
   return `${formatNumber(gib)} GiB`;
 }
+
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+
+/** "0 B", "512 B", "1.5 MiB", "12.3 GiB": binary units, as Spark and Kubernetes report memory. */
+export function formatBytes(bytes: number): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${formatNumber(value, unit === 0 ? 0 : 1)} ${BYTE_UNITS[unit]}`;
+}
+
+/** Memory given in MiB, as the scheduler counts it: "512 MiB", "8 GiB". */
+export function formatMiB(mib: number): string {
+  return formatBytes(mib * 1024 * 1024);
+}
+
+/** A duration as people say it: "850 ms", "42 s", "4 min 12 s", "1 h 05 min", "2 d 3 h". */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) {
+    const rest = seconds % 60;
+    return rest ? `${minutes} min ${rest} s` : `${minutes} min`;
+  }
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) {
+    return `${hours} h ${String(minutes % 60).padStart(2, '0')} min`;
+  }
+  return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+}
+
+// en-GB abbreviates millions as "m", which reads as minutes or metres next to durations: use en-US's "K" and "M"
+// (the same digits and separators otherwise).
+const compactFormat = new Intl.NumberFormat('en-US', {
+  notation: 'compact',
+  maximumFractionDigits: 1,
+});
+
+/** A count in few characters: "950", "12.4K", "3.1M". */
+export function formatCompact(value: number): string {
+  return compactFormat.format(value);
+}
