@@ -26,9 +26,13 @@ import { MS_PER_DAY, MS_PER_MINUTE } from './slices';
  * jobs over a week with it alone takes tens of seconds. On a local day without a UTC offset change, though, a cron
  * expression fires at exactly its hour x minute combinations on the days its day fields match, so those days are
  * computed here directly: whether a day matches is still asked of cron-parser (once per day-fields pattern and range,
- * memoised), and the three hours either side of an offset change are handed to cron-parser. A differential property
+ * memoised), and the 90 minutes either side of an offset change are handed to cron-parser. A differential property
  * test checks this against plain cron-parser iteration across time zones and DST days.
  */
+
+// Memo tables of pure functions (see BoundedCache): parsed startAt values, and runs around offset changes.
+const anchors = new BoundedCache<string, number>(20_000);
+const changeRuns = new BoundedCache<string, number[]>(20_000);
 
 /** Throws an InputError naming the field (`schedule.type`, `schedule.expression`, `schedule.timezone`, ...) when a schedule is invalid. */
 export function validateSchedule(schedule: JobSchedule): void {
@@ -90,16 +94,17 @@ export function intervalAnchorMs(
   if (schedule.startAt === undefined) {
     return 0;
   }
-  const text = schedule.startAt;
-  const withOffset =
-    typeof text === 'string' && /(z|[+-]\d{2}(:?\d{2})?)$/i.test(text.trim());
-  const parsed = withOffset ? DateTime.fromISO(text.trim()) : undefined;
-  if (!parsed?.isValid) {
+  const anchor = anchors.getOrCompute(String(schedule.startAt), text => {
+    const withOffset = /(z|[+-]\d{2}(:?\d{2})?)$/i.test(text.trim());
+    const parsed = withOffset ? DateTime.fromISO(text.trim()) : undefined;
+    return parsed?.isValid ? parsed.toMillis() : NaN;
+  });
+  if (Number.isNaN(anchor)) {
     throw new InputError(
-      `schedule.startAt: must be an ISO 8601 timestamp with an offset (e.g. 2026-05-01T10:00:00Z), got '${text}'`,
+      `schedule.startAt: must be an ISO 8601 timestamp with an offset (e.g. 2026-05-01T10:00:00Z), got '${schedule.startAt}'`,
     );
   }
-  return parsed.toMillis();
+  return anchor;
 }
 
 /** Runs start at anchor + k x period for k >= 0: nothing before `startAt`. */
@@ -205,8 +210,6 @@ function expandOffsetChange(
   );
 }
 
-const changeRuns = new BoundedCache<string, number[]>(20_000);
-
 /**
  * The runs of one day from its wall-clock times, for offset changes cron-parser cannot do, by cron-parser's rules
  * elsewhere: a time skipped by a forward shift runs just after the gap; a repeated time runs once, at its first
@@ -251,14 +254,14 @@ interface LocalDay {
   offsetBeforeMs: number;
   offsetAfterMs: number;
   /**
-   * The three hours either side of an offset change, clipped to the day; empty ([endMs, endMs)) on a day without
-   * one. Outside it local time is UTC plus a constant offset.
+   * 90 minutes either side of an offset change (shifts are at most an hour), clipped to the day; empty
+   * ([endMs, endMs)) on a day without one. Outside it local time is UTC plus a constant offset.
    */
   changeFromMs: number;
   changeToMs: number;
 }
 
-const CHANGE_MARGIN_MS = 3 * 60 * MS_PER_MINUTE;
+const CHANGE_MARGIN_MS = 90 * MS_PER_MINUTE;
 const zoneDays = new BoundedCache<string, LocalDay[]>(512);
 
 /**
