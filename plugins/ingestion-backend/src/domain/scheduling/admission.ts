@@ -3,13 +3,20 @@ import { JobSchedule } from '@internal/backstage-plugin-ingestion-common';
 import { SchedulableJob, reservationFor } from './reservation';
 import { expandSchedule, validateSchedule } from './scheduleExpansion';
 import { shiftSchedule } from './scheduleShift';
+import { toMilliCores } from './resources';
 import {
   Occurrence,
   Reservation,
   SliceCalendar,
   SliceShortfall,
 } from './sliceCalendar';
-import { MINUTES_PER_DAY, MS_PER_MINUTE } from './slices';
+import {
+  MINUTES_PER_DAY,
+  MS_PER_MINUTE,
+  endSliceOfRun,
+  firstSliceOfRun,
+  sliceIndexAt,
+} from './slices';
 
 export interface AdmissionOptions {
   /** How many alternatives to offer at most (default 3). */
@@ -95,22 +102,58 @@ function findAlternatives(
   options: AdmissionOptions,
 ): ScheduleAlternative[] {
   const maxAlternatives = options.maxAlternatives ?? 3;
-  const sliceMinutes = calendar.sliceMs / MS_PER_MINUTE;
+  const sliceMs = calendar.sliceMs;
+  const sliceMinutes = sliceMs / MS_PER_MINUTE;
   const steps = Math.floor(
     (options.maxShiftMinutes ?? MINUTES_PER_DAY) / sliceMinutes,
   );
   const durationMs = request.expectedDurationMs;
   const from = calendar.horizonStartMs;
   const to = calendar.horizonEndMs;
-  const reach = steps * calendar.sliceMs;
-  // The original runs over the window widened by the largest shift: moved by k slices, they are the runs of the
-  // schedule shifted by k slices (exactly for intervals; for cron, except on a DST-change day). They make a cheap
-  // first test; a candidate passing it is then checked as the schedule the tenant would submit.
-  const runs = expandSchedule(
+  const horizonStart = sliceIndexAt(from, sliceMs);
+
+  // The original runs over the window widened by the largest shift, counted per slice: moved by k slices, the runs
+  // of the schedule shifted by k slices cover exactly the slices k further on (exactly for intervals; for cron,
+  // except on a DST-change day). A shift is a cheap scan of these counts against what is free; a shift passing it
+  // is then checked as the schedule the tenant would submit.
+  const reach = steps * sliceMs;
+  const base = sliceIndexAt(from - reach - durationMs, sliceMs);
+  const runsPerSlice = new Int32Array(
+    sliceIndexAt(to + reach, sliceMs) + 1 - base,
+  );
+  for (const startMs of expandSchedule(
     request.schedule,
     from - reach - durationMs,
     to + reach,
+  )) {
+    const end = Math.min(
+      endSliceOfRun(startMs, durationMs, sliceMs),
+      base + runsPerSlice.length,
+    );
+    for (let s = firstSliceOfRun(startMs, sliceMs); s < end; s++) {
+      runsPerSlice[s - base]++;
+    }
+  }
+  const free = calendar.freeProfile(
+    request.tier,
+    request.tenant,
+    request.jobId,
   );
+  const milliCores = toMilliCores(request.demand.cores);
+  const fitsShiftedBy = (k: number) => {
+    for (let offset = 0; offset < calendar.sliceCount; offset++) {
+      const runs = runsPerSlice[horizonStart + offset - k - base];
+      if (
+        runs > 0 &&
+        (runs * milliCores > free.milliCores[offset] ||
+          runs * request.demand.memoryMiB > free.memoryMiB[offset])
+      ) {
+        return false;
+      }
+    }
+    return true;
+  };
+
   const alternatives: ScheduleAlternative[] = [];
   const offered = new Set<string>();
   for (let distance = 1; distance <= steps; distance++) {
@@ -118,21 +161,10 @@ function findAlternatives(
       if (alternatives.length >= maxAlternatives) {
         return alternatives;
       }
-      const shiftMinutes = k * sliceMinutes;
-      const shifted = shiftedRuns(
-        runs,
-        k * calendar.sliceMs,
-        durationMs,
-        from,
-        to,
-      );
-      const quick = calendar.findShortfalls(
-        { ...request, occurrences: shifted },
-        { excludeJobId: request.jobId, limit: 1 },
-      );
-      if (quick.length > 0) {
+      if (!fitsShiftedBy(k)) {
         continue;
       }
+      const shiftMinutes = k * sliceMinutes;
       const schedule = shiftSchedule(request.schedule, shiftMinutes, {
         notBeforeMs: from - durationMs,
       });
@@ -154,23 +186,6 @@ function findAlternatives(
     }
   }
   return alternatives;
-}
-
-function shiftedRuns(
-  runs: number[],
-  shiftMs: number,
-  durationMs: number,
-  from: number,
-  to: number,
-): Occurrence[] {
-  const out: Occurrence[] = [];
-  for (const t of runs) {
-    const startMs = t + shiftMs;
-    if (startMs + durationMs > from && startMs < to) {
-      out.push({ startMs, durationMs });
-    }
-  }
-  return out;
 }
 
 /** Identifies a set of runs, so that two shifts giving the same runs (an hourly job moved by 15 or 75 minutes) are offered once. */

@@ -505,19 +505,13 @@ export class SliceCalendar {
     candidate: Reservation,
     options: { excludeJobId?: string; limit?: number } = {},
   ): SliceShortfall[] {
-    assertTier(candidate.tier);
-    assertTenant(candidate.tenant);
     assertResources(candidate.demand, 'demand', 'demand');
     const limit = options.limit ?? Infinity;
-    const dedicated = candidate.tier === 'dedicated';
-    const load = dedicated
-      ? this.#tenants.get(candidate.tenant)
-      : this.#tierLoad(candidate.tier);
-    const capacity =
-      (dedicated
-        ? this.#tenantCapacity.get(candidate.tenant)
-        : this.#tierCapacity.get(candidate.tier)) ?? ZERO;
-    const scope = dedicated ? 'tenant' : 'namespace';
+    const free = this.freeProfile(
+      candidate.tier,
+      candidate.tenant,
+      options.excludeJobId,
+    );
 
     const runs = this.#candidateRuns;
     const touched: number[] = [];
@@ -539,17 +533,6 @@ export class SliceCalendar {
       }
     }
 
-    const own = this.#entries.get(options.excludeJobId ?? '');
-    const ownCounts =
-      own &&
-      own.tier === candidate.tier &&
-      (!dedicated || own.tenant === candidate.tenant)
-        ? own
-        : undefined;
-    if (ownCounts) {
-      this.#countRuns(ownCounts, this.#ownRuns, +1);
-    }
-
     touched.sort((a, b) => a - b);
     const milli = toMilliCores(candidate.demand.cores);
     const shortfalls: SliceShortfall[] = [];
@@ -557,37 +540,77 @@ export class SliceCalendar {
       if (shortfalls.length >= limit) {
         break;
       }
-      const ownRuns = ownCounts ? this.#ownRuns[offset] : 0;
-      const freeMilli =
-        capacity.milliCores -
-        (load?.milliCores[offset] ?? 0) +
-        ownRuns * (ownCounts?.milliCores ?? 0);
-      const freeMemory =
-        capacity.memoryMiB -
-        (load?.memoryMiB[offset] ?? 0) +
-        ownRuns * (ownCounts?.memoryMiB ?? 0);
       const neededMilli = runs[offset] * milli;
       const neededMemory = runs[offset] * candidate.demand.memoryMiB;
-      if (neededMilli > freeMilli || neededMemory > freeMemory) {
+      if (
+        neededMilli > free.milliCores[offset] ||
+        neededMemory > free.memoryMiB[offset]
+      ) {
         shortfalls.push({
           sliceStartMs: (this.#startIndex + offset) * this.sliceMs,
-          scope,
+          scope: free.scope,
           needed: {
             cores: fromMilliCores(neededMilli),
             memoryMiB: neededMemory,
           },
-          free: { cores: fromMilliCores(freeMilli), memoryMiB: freeMemory },
+          free: {
+            cores: fromMilliCores(free.milliCores[offset]),
+            memoryMiB: free.memoryMiB[offset],
+          },
         });
       }
     }
-
     for (const offset of touched) {
       runs[offset] = 0;
     }
-    if (ownCounts) {
-      this.#countRuns(ownCounts, this.#ownRuns, -1);
-    }
     return shortfalls;
+  }
+
+  /**
+   * What is free for runs of a tier and tenant in every slice of the horizon (index = slice offset; cores in whole
+   * millicores): the namespace's room, or for the dedicated tier the tenant's dedicated units' (see
+   * findShortfalls), with `excludeJobId`'s current reservation left out. Admission scans it for alternatives.
+   */
+  freeProfile(
+    tier: NamespaceTier,
+    tenant: string,
+    excludeJobId?: string,
+  ): {
+    scope: 'namespace' | 'tenant';
+    milliCores: Float64Array;
+    memoryMiB: Float64Array;
+  } {
+    assertTier(tier);
+    assertTenant(tenant);
+    const dedicated = tier === 'dedicated';
+    const load = dedicated ? this.#tenants.get(tenant) : this.#tierLoad(tier);
+    const capacity =
+      (dedicated
+        ? this.#tenantCapacity.get(tenant)
+        : this.#tierCapacity.get(tier)) ?? ZERO;
+    const milliCores = new Float64Array(this.sliceCount).fill(
+      capacity.milliCores,
+    );
+    const memoryMiB = new Float64Array(this.sliceCount).fill(
+      capacity.memoryMiB,
+    );
+    if (load) {
+      for (let offset = 0; offset < this.sliceCount; offset++) {
+        milliCores[offset] -= load.milliCores[offset];
+        memoryMiB[offset] -= load.memoryMiB[offset];
+      }
+    }
+    const own = excludeJobId ? this.#entries.get(excludeJobId) : undefined;
+    if (own && own.tier === tier && (!dedicated || own.tenant === tenant)) {
+      const ownRuns = this.#ownRuns;
+      this.#countRuns(own, ownRuns, +1);
+      for (let offset = 0; offset < this.sliceCount; offset++) {
+        milliCores[offset] += ownRuns[offset] * own.milliCores;
+        memoryMiB[offset] += ownRuns[offset] * own.memoryMiB;
+      }
+      ownRuns.fill(0);
+    }
+    return { scope: dedicated ? 'tenant' : 'namespace', milliCores, memoryMiB };
   }
 
   // ---- internals ----
@@ -611,25 +634,30 @@ export class SliceCalendar {
     return offset;
   }
 
-  /** Slice ranges of runs, sorted by first slice. */
+  /** Slice ranges of runs, sorted by first slice (runs usually come sorted: then nothing is sorted). */
   #ranges(occurrences: readonly Occurrence[]): Ranges {
-    const spans = occurrences.map(({ startMs, durationMs }) => {
-      assertOccurrence(startMs, durationMs);
-      return [
-        firstSliceOfRun(startMs, this.sliceMs),
-        endSliceOfRun(startMs, durationMs, this.sliceMs),
-      ];
-    });
-    spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const n = occurrences.length;
+    let first = new Int32Array(n);
+    let end = new Int32Array(n);
     let maxSpan = 0;
-    for (const [f, e] of spans) {
-      maxSpan = Math.max(maxSpan, e - f);
+    let sorted = true;
+    for (let i = 0; i < n; i++) {
+      const { startMs, durationMs } = occurrences[i];
+      assertOccurrence(startMs, durationMs);
+      first[i] = firstSliceOfRun(startMs, this.sliceMs);
+      end[i] = endSliceOfRun(startMs, durationMs, this.sliceMs);
+      maxSpan = Math.max(maxSpan, end[i] - first[i]);
+      sorted = sorted && (i === 0 || first[i] >= first[i - 1]);
     }
-    return {
-      first: Int32Array.from(spans, s => s[0]),
-      end: Int32Array.from(spans, s => s[1]),
-      maxSpan,
-    };
+    if (!sorted) {
+      const order = Array.from({ length: n }, (_, i) => i).sort(
+        (a, b) => first[a] - first[b],
+      );
+      const [f, e] = [first, end];
+      first = Int32Array.from(order, i => f[i]);
+      end = Int32Array.from(order, i => e[i]);
+    }
+    return { first, end, maxSpan };
   }
 
   /** Adds (sign +1) or subtracts (-1) a job's runs in `ranges`, within absolute slices [from, to). */
