@@ -49,9 +49,7 @@ export function shareSlice(
     .map(claim => {
       const demand = demandOf(claim);
       const dominant = Math.max(
-        ...demand.map((d, r) =>
-          d === 0 ? 0 : capacities[r] > 0 ? d / capacities[r] : Infinity,
-        ),
+        ...demand.map((d, r) => shareOf(d, capacities[r])),
       );
       return { claim, demand, dominant, saturation: dominant / claim.weight };
     })
@@ -193,10 +191,21 @@ function runCost(run: QueuedRun): number {
 }
 
 function fifo(a: QueuedRun, b: QueuedRun): number {
-  return (
-    a.enqueuedAtMs - b.enqueuedAtMs ||
-    (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0)
-  );
+  if (a.enqueuedAtMs !== b.enqueuedAtMs) {
+    return a.enqueuedAtMs - b.enqueuedAtMs;
+  }
+  if (a.runId === b.runId) {
+    return 0;
+  }
+  return a.runId < b.runId ? -1 : 1;
+}
+
+/** The share of a capacity a demand takes: Infinity when there is no capacity for it at all. */
+function shareOf(demand: number, capacity: number): number {
+  if (demand === 0) {
+    return 0;
+  }
+  return capacity > 0 ? demand / capacity : Infinity;
 }
 
 function assertWeight(tenant: string, weight: number | undefined): void {
