@@ -6,9 +6,19 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { IngestionClient } from '@internal/backstage-plugin-ingestion-common';
-import { RiDatabase2Line, RiServerLine, RiWallet3Line } from '@remixicon/react';
+import {
+  RiDatabase2Line,
+  RiPlayListLine,
+  RiServerLine,
+  RiWallet3Line,
+} from '@remixicon/react';
 import { ingestionApiRef } from './api';
-import { adminRouteRef, capacityRouteRef, rootRouteRef } from './routes';
+import {
+  adminRouteRef,
+  capacityRouteRef,
+  jobsRouteRef,
+  rootRouteRef,
+} from './routes';
 
 const ingestionApi = ApiBlueprint.make({
   params: defineParams =>
@@ -28,6 +38,18 @@ const overviewPage = PageBlueprint.make({
     routeRef: rootRouteRef,
     loader: () =>
       import('./components/OverviewPage').then(m => <m.OverviewPage />),
+  },
+});
+
+/** The caller's tenants' jobs: paged, filtered, run now, paused and resumed (requirement 3). */
+const jobsPage = PageBlueprint.make({
+  name: 'jobs',
+  params: {
+    path: '/ingestion/jobs',
+    title: 'Jobs',
+    icon: <RiPlayListLine />,
+    routeRef: jobsRouteRef,
+    loader: () => import('./components/JobsPage').then(m => <m.JobsPage />),
   },
 });
 
@@ -66,9 +88,10 @@ export const ingestionPlugin = createFrontendPlugin({
   title: 'Ingestion',
   icon: <RiDatabase2Line />,
   info: { packageJson: () => import('../package.json') },
-  extensions: [ingestionApi, overviewPage, capacityPage, adminPage],
+  extensions: [ingestionApi, overviewPage, jobsPage, capacityPage, adminPage],
   routes: {
     root: rootRouteRef,
+    jobs: jobsRouteRef,
     capacity: capacityRouteRef,
     admin: adminRouteRef,
   },

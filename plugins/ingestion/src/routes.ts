@@ -8,3 +8,6 @@ export const capacityRouteRef = createRouteRef();
 
 /** The platform admin page: the Spark Unit registry. */
 export const adminRouteRef = createRouteRef();
+
+/** The caller's tenants' ingestion jobs. */
+export const jobsRouteRef = createRouteRef();

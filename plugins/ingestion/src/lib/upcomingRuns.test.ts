@@ -10,19 +10,20 @@ describe('upcomingRuns', () => {
       everyMinutes: 90,
       startAt: '2026-11-27T10:00:00Z',
     };
-    expect(iso(upcomingRuns(schedule, at('2026-11-27T12:00:00Z'), 2))).toEqual(
-      ['2026-11-27T13:00:00.000Z', '2026-11-27T14:30:00.000Z'],
-    );
-    expect(iso(upcomingRuns(schedule, at('2026-11-26T00:00:00Z'), 1))).toEqual(
-      ['2026-11-27T10:00:00.000Z'],
-    );
+    expect(iso(upcomingRuns(schedule, at('2026-11-27T12:00:00Z'), 2))).toEqual([
+      '2026-11-27T13:00:00.000Z',
+      '2026-11-27T14:30:00.000Z',
+    ]);
+    expect(iso(upcomingRuns(schedule, at('2026-11-26T00:00:00Z'), 1))).toEqual([
+      '2026-11-27T10:00:00.000Z',
+    ]);
   });
 
   it('anchors an interval without a start at the epoch', () => {
     const schedule = { type: 'interval' as const, everyMinutes: 60 };
-    expect(iso(upcomingRuns(schedule, at('2026-11-27T12:20:00Z'), 1))).toEqual(
-      ['2026-11-27T13:00:00.000Z'],
-    );
+    expect(iso(upcomingRuns(schedule, at('2026-11-27T12:20:00Z'), 1))).toEqual([
+      '2026-11-27T13:00:00.000Z',
+    ]);
   });
 
   it('expands cron in its time zone, including a start exactly at `from`', () => {
@@ -31,9 +32,10 @@ describe('upcomingRuns', () => {
       expression: '0 2 * * *',
       timezone: 'Europe/Berlin',
     };
-    expect(iso(upcomingRuns(schedule, at('2026-11-27T01:00:00Z'), 2))).toEqual(
-      ['2026-11-27T01:00:00.000Z', '2026-11-28T01:00:00.000Z'],
-    );
+    expect(iso(upcomingRuns(schedule, at('2026-11-27T01:00:00Z'), 2))).toEqual([
+      '2026-11-27T01:00:00.000Z',
+      '2026-11-28T01:00:00.000Z',
+    ]);
   });
 
   it('gives nothing for an expression it cannot read', () => {

@@ -16,7 +16,8 @@ export function upcomingRuns(
     const period = schedule.everyMinutes * 60_000;
     const anchor = schedule.startAt ? Date.parse(schedule.startAt) : 0;
     if (!(period > 0) || Number.isNaN(anchor)) return [];
-    const first = anchor + Math.max(0, Math.ceil((from - anchor) / period)) * period;
+    const first =
+      anchor + Math.max(0, Math.ceil((from - anchor) / period)) * period;
     return Array.from({ length: count }, (_, i) => first + i * period);
   }
   try {
@@ -24,9 +25,7 @@ export function upcomingRuns(
       currentDate: new Date(from - 1),
       tz: schedule.timezone,
     });
-    return Array.from({ length: count }, () =>
-      expression.next().getTime(),
-    );
+    return Array.from({ length: count }, () => expression.next().getTime());
   } catch {
     return [];
   }

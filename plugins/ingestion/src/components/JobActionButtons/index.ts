@@ -1,0 +1,1 @@
+export { JobActionButtons } from './JobActionButtons';

@@ -1,0 +1,1 @@
+export { JobActionRefusal } from './JobActionRefusal';

@@ -1,0 +1,2 @@
+export { JobFilters } from './JobFilters';
+export type { JobFilter } from './JobFilters';

@@ -1,0 +1,1 @@
+export { RunStateBadge } from './RunStateBadge';

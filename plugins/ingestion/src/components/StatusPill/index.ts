@@ -1,0 +1,2 @@
+export { StatusPill } from './StatusPill';
+export type { StatusTone } from './StatusPill';
