@@ -30,6 +30,7 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:scaffolder')}
             <SidebarDivider />
             {nav.take('page:ingestion')}
+            {nav.take('page:ingestion/jobs')}
             {nav.take('page:ingestion/capacity')}
             {nav.take('page:ingestion/admin')}
             <SidebarDivider />
