@@ -20,6 +20,7 @@ import {
   FieldProblem,
   validateJobSpec,
 } from '../domain/jobs/validateJobSpec';
+import { specOf } from '../domain/jobs/specOf';
 import { runDemand } from '../domain/scheduling/placement';
 import { ResolvedCaller } from '../tenancy/CallerResolver';
 import { CapacityService } from './CapacityService';
@@ -167,6 +168,18 @@ export class JobService {
     };
   }
 
+  #admissions: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs admission and the write that follows it one at a time, so two requests cannot both be admitted into the
+   * same free slot before either is placed in the calendar.
+   */
+  #serialized<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.#admissions.then(fn, fn);
+    this.#admissions = next.catch(() => undefined);
+    return next;
+  }
+
   async #admit(candidate: IngestionJob, previous?: IngestionJob) {
     const decision = await runAdmissionChecks(
       this.deps.admission,
@@ -211,24 +224,19 @@ export class JobService {
     const candidate = await this.#candidate(caller, input);
     if (candidate.pool === 'vcore-hours')
       await this.deps.capacity.assertCanConsume(candidate.tenant);
-    await this.#admit(candidate);
-    const {
-      id,
-      lifecycle,
-      tier,
-      status: _s,
-      createdAt: _c,
-      createdBy: _b,
-      updatedAt: _u,
-      ...spec
-    } = candidate;
-    const job = await this.deps.jobs.create({
-      id,
-      spec,
-      lifecycle,
-      tier,
-      by: caller.principal,
-      at: this.#now(),
+    const job = await this.#serialized(async () => {
+      await this.#admit(candidate);
+      const { id, lifecycle, tier } = candidate;
+      const created = await this.deps.jobs.create({
+        id,
+        spec: specOf(candidate),
+        lifecycle,
+        tier,
+        by: caller.principal,
+        at: this.#now(),
+      });
+      await this.deps.calendar?.jobSaved(created);
+      return created;
     });
     this.deps.logger.info(
       `Job ${job.id} (${job.tenant}/${job.name}) created by ${caller.principal} in pool ${job.pool}`,
@@ -244,23 +252,17 @@ export class JobService {
   ): Promise<IngestionJob> {
     const previous = await this.get(caller, id);
     const candidate = await this.#candidate(caller, input, previous);
-    await this.#admit(candidate, previous);
-    const {
-      id: _i,
-      lifecycle: _l,
-      tier: _t,
-      status: _s,
-      createdAt: _c,
-      createdBy: _b,
-      updatedAt: _u,
-      ...spec
-    } = candidate;
-    const job = await this.deps.jobs.update(
-      id,
-      { spec },
-      caller.principal,
-      this.#now(),
-    );
+    const job = await this.#serialized(async () => {
+      await this.#admit(candidate, previous);
+      const updated = await this.deps.jobs.update(
+        id,
+        { spec: specOf(candidate) },
+        caller.principal,
+        this.#now(),
+      );
+      await this.deps.calendar?.jobSaved(updated);
+      return updated;
+    });
     await this.#announce({ action: 'upserted', job });
     return job;
   }
@@ -271,17 +273,7 @@ export class JobService {
     schedule: JobSchedule,
   ): Promise<IngestionJob> {
     const previous = await this.get(caller, id);
-    const {
-      id: _i,
-      lifecycle: _l,
-      tier: _t,
-      status: _s,
-      createdAt: _c,
-      createdBy: _b,
-      updatedAt: _u,
-      ...spec
-    } = previous;
-    return this.update(caller, id, { ...spec, schedule });
+    return this.update(caller, id, { ...specOf(previous), schedule });
   }
 
   async setStatus(
@@ -291,12 +283,20 @@ export class JobService {
   ): Promise<IngestionJob> {
     const previous = await this.get(caller, id);
     this.#assertMember(caller, previous.tenant);
-    const job = await this.deps.jobs.update(
-      id,
-      { status },
-      caller.principal,
-      this.#now(),
-    );
+    const job = await this.#serialized(async () => {
+      // A paused job gave its slices back; resuming takes them again only if they are still free.
+      if (status === 'active' && previous.status === 'paused') {
+        await this.#admit({ ...previous, status }, previous);
+      }
+      const updated = await this.deps.jobs.update(
+        id,
+        { status },
+        caller.principal,
+        this.#now(),
+      );
+      await this.deps.calendar?.jobSaved(updated);
+      return updated;
+    });
     await this.#announce({ action: 'upserted', job });
     return job;
   }
@@ -391,9 +391,8 @@ export class JobService {
   }
 
   async #announce(event: IngestionJobEvent) {
-    if (event.action === 'upserted')
-      await this.deps.calendar?.jobSaved(event.job);
-    else await this.deps.calendar?.jobRemoved(event.jobId);
+    if (event.action === 'deleted')
+      await this.deps.calendar?.jobRemoved(event.jobId);
     try {
       await this.deps.events.publish({
         topic: INGESTION_JOB_EVENTS_TOPIC,

@@ -157,3 +157,28 @@ describe('slice-calendar admission through the API', () => {
     );
   });
 });
+
+describe('concurrent admission', () => {
+  it('admits exactly one of many simultaneous jobs competing for the same slices', async () => {
+    const { server } = await setUp();
+    const attempts = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        request(server)
+          .post('/api/ingestion/jobs')
+          .set(
+            'Authorization',
+            asUser(i % 2 ? 'user:default/lars' : 'user:default/vera'),
+          )
+          .send(bigJob(`race-${i}`, i % 2 ? LYRA : VEGA)),
+      ),
+    );
+    const statuses = attempts.map(a => a.status).sort();
+    expect(statuses).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
+    const heatmap = await request(server)
+      .get('/api/ingestion/scheduler/heatmap?tier=draft')
+      .set('Authorization', asUser('user:default/ada'));
+    expect(
+      Math.max(...heatmap.body.slices.map((s: any) => s.committedCores)),
+    ).toBeLessThanOrEqual(8);
+  });
+});
