@@ -11,7 +11,7 @@ import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { credentialsEnvironment } from './application/credentialsEnvironment';
-import { toApplicationConfig } from './application/toApplicationConfig';
+import { toApplicationJobConfig } from '@internal/backstage-plugin-ingestion-node';
 import { LocalExecutorOptions } from './config/LocalExecutorOptions';
 import { readLocalExecutorConfig } from './config/readLocalExecutorConfig';
 import { summarizeEventLogFile } from './metrics/summarizeEventLogFile';
@@ -224,7 +224,7 @@ export class LocalSparkExecutor implements IngestionExecutor {
 
     await fs.writeFile(
       folder.jobFile,
-      `${JSON.stringify(toApplicationConfig(run), null, 2)}\n`,
+      `${JSON.stringify(toApplicationJobConfig(run), null, 2)}\n`,
     );
     await fs.mkdir(folder.eventLogDir, { recursive: true });
     await fs.mkdir(folder.localDir, { recursive: true });

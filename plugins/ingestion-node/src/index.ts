@@ -7,4 +7,5 @@
 export * from './executor';
 export * from './extensionPoints';
 export * from './jobEvents';
+export * from './applicationJobConfig';
 export * from './client/createIngestionClient';

@@ -1,5 +1,5 @@
 import { runSubmission } from '../__testUtils__/runSubmission';
-import { toApplicationConfig } from './toApplicationConfig';
+import { toApplicationJobConfig as toApplicationConfig } from '@internal/backstage-plugin-ingestion-node';
 
 describe('toApplicationConfig', () => {
   it('maps a run to job.json with source and target as given, minus the secret references', () => {
