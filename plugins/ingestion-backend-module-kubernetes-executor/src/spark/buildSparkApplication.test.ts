@@ -139,9 +139,9 @@ describe('buildSparkApplication', () => {
     expect(built.spec.driver.priorityClassName).toBe(priority);
     expect(built.spec.driver.template.spec.priorityClassName).toBe(priority);
     expect(built.spec.executor.template.spec.priorityClassName).toBe(priority);
-    expect(built.metadata.labels?.['ingestion.backstage.io/opportunistic']).toBe(
-      String(placement.opportunistic),
-    );
+    expect(
+      built.metadata.labels?.['ingestion.backstage.io/opportunistic'],
+    ).toBe(String(placement.opportunistic));
   });
 
   it('gives opportunistic pods a short grace period, so lent capacity comes back fast', () => {
@@ -149,8 +149,12 @@ describe('buildSparkApplication', () => {
       runSubmission({ tier: 'dedicated', opportunistic: true }),
       options,
     );
-    expect(lent.spec.driver.template.spec.terminationGracePeriodSeconds).toBe(10);
-    expect(lent.spec.executor.template.spec.terminationGracePeriodSeconds).toBe(10);
+    expect(lent.spec.driver.template.spec.terminationGracePeriodSeconds).toBe(
+      10,
+    );
+    expect(lent.spec.executor.template.spec.terminationGracePeriodSeconds).toBe(
+      10,
+    );
     expect(
       app.spec.driver.template.spec.terminationGracePeriodSeconds,
     ).toBeUndefined();
@@ -160,7 +164,9 @@ describe('buildSparkApplication', () => {
     const built = buildSparkApplication(runSubmission(), options, {
       driverAnnotations: { 'ingest.test/fail': 'true' },
     });
-    expect(built.spec.driver.annotations).toEqual({ 'ingest.test/fail': 'true' });
+    expect(built.spec.driver.annotations).toEqual({
+      'ingest.test/fail': 'true',
+    });
     expect(app.spec.driver.annotations).toBeUndefined();
   });
 

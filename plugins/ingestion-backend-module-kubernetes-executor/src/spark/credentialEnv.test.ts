@@ -2,7 +2,10 @@ import { runSubmission } from '../__testUtils__/runSubmission';
 import { credentialEnv } from './credentialEnv';
 
 const names = (env: ReturnType<typeof credentialEnv>) =>
-  env.map(e => `${e.name}=${e.valueFrom.secretKeyRef.name}/${e.valueFrom.secretKeyRef.key}`);
+  env.map(
+    e =>
+      `${e.name}=${e.valueFrom.secretKeyRef.name}/${e.valueFrom.secretKeyRef.key}`,
+  );
 
 describe('credentialEnv', () => {
   it('reads the JDBC user and password, and one S3 key pair, from Secrets', () => {

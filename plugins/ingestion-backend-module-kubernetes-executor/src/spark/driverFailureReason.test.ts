@@ -14,9 +14,9 @@ describe('driverFailureReason', () => {
   });
 
   it('falls back to the last line', () => {
-    expect(driverFailureReason('first\nOutOfMemoryError: Java heap space\n\n')).toBe(
-      'OutOfMemoryError: Java heap space',
-    );
+    expect(
+      driverFailureReason('first\nOutOfMemoryError: Java heap space\n\n'),
+    ).toBe('OutOfMemoryError: Java heap space');
     expect(driverFailureReason(undefined)).toBeUndefined();
     expect(driverFailureReason('')).toBeUndefined();
   });

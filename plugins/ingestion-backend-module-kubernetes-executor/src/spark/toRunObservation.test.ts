@@ -88,7 +88,8 @@ describe('toRunObservation', () => {
         app({
           applicationState: {
             state: 'FAILED',
-            errorMessage: 'driver container failed with ExitCode: 1, Reason: Error',
+            errorMessage:
+              'driver container failed with ExitCode: 1, Reason: Error',
           },
           lastSubmissionAttemptTime: SUBMITTED_AT,
           terminationTime: ENDED_AT,

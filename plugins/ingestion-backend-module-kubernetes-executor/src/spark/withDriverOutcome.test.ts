@@ -57,7 +57,11 @@ describe('withDriverOutcome', () => {
   });
 
   it('reports a watermark of null when the application found none', () => {
-    const result = JSON.stringify({ status: 'succeeded', rowsIn: 0, rowsOut: 0 });
+    const result = JSON.stringify({
+      status: 'succeeded',
+      rowsIn: 0,
+      rowsOut: 0,
+    });
     expect(withDriverOutcome(succeeded, result)).toMatchObject({
       watermark: null,
       metrics: { recordsIn: 0, durationMs: 0 },
@@ -73,14 +77,18 @@ describe('withDriverOutcome', () => {
     });
     expect(withDriverOutcome(failed, result)).toMatchObject({
       state: 'failed',
-      message: 'invalid config: source.table: one of table or query is required',
+      message:
+        'invalid config: source.table: one of table or query is required',
       metrics: { durationMs: 120 },
     });
   });
 
   it('falls back to the log tail when the driver left no result', () => {
     expect(
-      withDriverOutcome(failed, 'line\njava.lang.OutOfMemoryError: Java heap space'),
+      withDriverOutcome(
+        failed,
+        'line\njava.lang.OutOfMemoryError: Java heap space',
+      ),
     ).toEqual({
       ...failed,
       message: `${failed.message}: java.lang.OutOfMemoryError: Java heap space`,
