@@ -111,7 +111,10 @@ async function follow(
     RUN_TIMEOUT_MS,
     200,
   );
-  return { states: history.get(runId)!, last: (await executor.observe(runId))! };
+  return {
+    states: history.get(runId)!,
+    last: (await executor.observe(runId))!,
+  };
 }
 
 const readApp = (submission: RunSubmission) =>
@@ -163,9 +166,13 @@ beforeAll(async () => {
   executor.start();
   succeeding = testRun('dedicated');
   failing = testRun('vcore-hours', {}, { 'ingest.test/fail': 'true' });
-  longRunning = testRun('vcore-hours', { opportunistic: true }, {
-    'ingest.test/run-duration': '10m',
-  });
+  longRunning = testRun(
+    'vcore-hours',
+    { opportunistic: true },
+    {
+      'ingest.test/run-duration': '10m',
+    },
+  );
   // 3 driver cores in a namespace of 2 (one Spark Unit): the API server refuses the driver pod.
   tooBig = testRun('draft', {
     resources: {
@@ -236,7 +243,10 @@ describe('KubernetesSparkExecutor on a real cluster with spark-operator', () => 
     });
     expect(configMap!.data['job.json']).not.toContain('credentialsSecret');
     expect(configMap!.metadata.ownerReferences).toEqual([
-      expect.objectContaining({ kind: 'SparkApplication', uid: app.metadata.uid }),
+      expect.objectContaining({
+        kind: 'SparkApplication',
+        uid: app.metadata.uid,
+      }),
     ]);
   });
 
@@ -280,7 +290,9 @@ describe('KubernetesSparkExecutor on a real cluster with spark-operator', () => 
       requests: { cpu: '1', memory: '1Gi' },
       limits: { cpu: '1', memory: '1Gi' },
     });
-    const secretEnv = container.env.filter((e: any) => e.valueFrom?.secretKeyRef);
+    const secretEnv = container.env.filter(
+      (e: any) => e.valueFrom?.secretKeyRef,
+    );
     expect(
       secretEnv.map((e: any) => [
         e.name,
@@ -290,11 +302,22 @@ describe('KubernetesSparkExecutor on a real cluster with spark-operator', () => 
     ).toEqual([
       ['INGEST_SOURCE_USER', 'team-orion-b0406b2aea.orders-db', 'user'],
       ['INGEST_SOURCE_PASSWORD', 'team-orion-b0406b2aea.orders-db', 'password'],
-      ['INGEST_S3_ACCESS_KEY', 'team-orion-b0406b2aea.lake-writer', 'accessKey'],
-      ['INGEST_S3_SECRET_KEY', 'team-orion-b0406b2aea.lake-writer', 'secretKey'],
+      [
+        'INGEST_S3_ACCESS_KEY',
+        'team-orion-b0406b2aea.lake-writer',
+        'accessKey',
+      ],
+      [
+        'INGEST_S3_SECRET_KEY',
+        'team-orion-b0406b2aea.lake-writer',
+        'secretKey',
+      ],
     ]);
     expect(container.volumeMounts).toContainEqual(
-      expect.objectContaining({ name: 'job-config', mountPath: '/etc/ingestion' }),
+      expect.objectContaining({
+        name: 'job-config',
+        mountPath: '/etc/ingestion',
+      }),
     );
     expect(driver.spec.volumes).toContainEqual(
       expect.objectContaining({
@@ -335,7 +358,12 @@ describe('KubernetesSparkExecutor on a real cluster with spark-operator', () => 
       RUN_TIMEOUT_MS,
     );
     const driverName = `ingest-${longRunning.runId}-driver`;
-    const driver = await client.read<Pod>('v1', 'Pod', driverName, longRunning.namespace);
+    const driver = await client.read<Pod>(
+      'v1',
+      'Pod',
+      driverName,
+      longRunning.namespace,
+    );
     expect(driver?.spec.priorityClassName).toBe('ingestion-opportunistic');
     expect(driver?.spec.terminationGracePeriodSeconds).toBe(10);
 
@@ -343,7 +371,11 @@ describe('KubernetesSparkExecutor on a real cluster with spark-operator', () => 
     expect(await readApp(longRunning)).toBeUndefined();
     for (const [kind, apiVersion, name] of [
       ['ConfigMap', 'v1', `ingest-${longRunning.runId}-job`],
-      ['NetworkPolicy', 'networking.k8s.io/v1', `ingest-${longRunning.runId}-egress`],
+      [
+        'NetworkPolicy',
+        'networking.k8s.io/v1',
+        `ingest-${longRunning.runId}-egress`,
+      ],
     ]) {
       expect(
         await client.read(apiVersion, kind, name, longRunning.namespace),
@@ -353,7 +385,12 @@ describe('KubernetesSparkExecutor on a real cluster with spark-operator', () => 
     await waitFor(
       'the driver pod to be deleted',
       async () => {
-        const pod = await client.read<Pod>('v1', 'Pod', driverName, longRunning.namespace);
+        const pod = await client.read<Pod>(
+          'v1',
+          'Pod',
+          driverName,
+          longRunning.namespace,
+        );
         return !pod || pod.metadata.deletionTimestamp ? true : undefined;
       },
       60_000,
@@ -406,9 +443,7 @@ describe('KubernetesSparkExecutor on a real cluster with spark-operator', () => 
     const adopted = await restarted.listActive();
     const ours = [succeeding, failing, tooBig].map(r => r.runId).sort();
     expect(adopted.map(o => o.runId).sort()).toEqual(ours);
-    expect(
-      Object.fromEntries(adopted.map(o => [o.runId, o.state])),
-    ).toEqual({
+    expect(Object.fromEntries(adopted.map(o => [o.runId, o.state]))).toEqual({
       [succeeding.runId]: 'succeeded',
       [failing.runId]: 'failed',
       [tooBig.runId]: 'failed',
@@ -418,7 +453,9 @@ describe('KubernetesSparkExecutor on a real cluster with spark-operator', () => 
     await restarted.submit(succeeding);
     const after = (await readApp(succeeding))!;
     expect(after.metadata.uid).toBe(before.metadata.uid);
-    expect(after.metadata.resourceVersion).toBe(before.metadata.resourceVersion);
+    expect(after.metadata.resourceVersion).toBe(
+      before.metadata.resourceVersion,
+    );
     const apps = await client.list(
       'sparkoperator.k8s.io/v1beta2',
       'SparkApplication',

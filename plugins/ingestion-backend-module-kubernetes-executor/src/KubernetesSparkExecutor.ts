@@ -303,7 +303,9 @@ export class KubernetesSparkExecutor implements IngestionExecutor {
     } catch (error) {
       // The message completes the outcome; the outcome itself is already known.
       this.#logger.debug(
-        `Could not read driver pod ${podName} of run ${runId}: ${(error as Error).message}`,
+        `Could not read driver pod ${podName} of run ${runId}: ${
+          (error as Error).message
+        }`,
       );
       return undefined;
     }

@@ -33,7 +33,10 @@ jest.setTimeout(6 * 60_000);
 
 const deployDir = path.resolve(__dirname, '../deploy');
 const namespaces = testNamespaces('ingest-dep');
-const backstageNamespace = `${namespaces.draft.replace(/-draft$/, '')}-backstage`;
+const backstageNamespace = `${namespaces.draft.replace(
+  /-draft$/,
+  '',
+)}-backstage`;
 /** The manifests' fixed names, mapped to this test's own. */
 const renames = {
   'ingestion-dedicated': namespaces.dedicated,
@@ -61,13 +64,18 @@ beforeAll(async () => {
     backstageNamespace,
     'ingestion-backstage',
   );
-  backendClient = KubernetesClient.connect({ kubeconfigPath: backend.kubeconfig });
+  backendClient = KubernetesClient.connect({
+    kubeconfigPath: backend.kubeconfig,
+  });
 });
 
 afterAll(async () => {
   await executor?.stop();
   if (admin) {
-    await deleteNamespaces(admin, [...Object.values(namespaces), backstageNamespace]);
+    await deleteNamespaces(admin, [
+      ...Object.values(namespaces),
+      backstageNamespace,
+    ]);
   }
 });
 
@@ -79,7 +87,11 @@ describe('deploy/backend-rbac.yaml', () => {
       options,
       logger: mockServices.logger.mock(),
     }).reconcile(
-      registrySnapshot(namespaces, { dedicated: 2, 'vcore-hours': 2, draft: 2 }),
+      registrySnapshot(namespaces, {
+        dedicated: 2,
+        'vcore-hours': 2,
+        draft: 2,
+      }),
     );
     await waitFor(
       'the dedicated quota to be enforced',
@@ -119,10 +131,14 @@ describe('deploy/backend-rbac.yaml', () => {
     await waitFor(
       'the run to be running',
       async () =>
-        (await executor.observe(run.runId))?.state === 'running' ? true : undefined,
+        (await executor.observe(run.runId))?.state === 'running'
+          ? true
+          : undefined,
       4 * 60_000,
     );
-    expect((await executor.listActive()).map(o => o.runId)).toEqual([run.runId]);
+    expect((await executor.listActive()).map(o => o.runId)).toEqual([
+      run.runId,
+    ]);
   });
 
   it('does not let the backend touch anything outside the ingestion namespaces', async () => {
@@ -190,9 +206,9 @@ describe('app-config.kubernetes.yaml with deploy/kubernetes-plugin-rbac.yaml', (
       expect(ofType('pods').map((p: any) => p.metadata.name)).toEqual([
         `ingest-${run.runId}-driver`,
       ]);
-      expect(ofType('customresources').map((r: any) => r.metadata.name)).toEqual([
-        `ingest-${run.runId}`,
-      ]);
+      expect(
+        ofType('customresources').map((r: any) => r.metadata.name),
+      ).toEqual([`ingest-${run.runId}`]);
       expect(cluster.errors).toEqual([]);
     } finally {
       await backend.stop();
@@ -201,6 +217,8 @@ describe('app-config.kubernetes.yaml with deploy/kubernetes-plugin-rbac.yaml', (
 
   it('cancels the run with the backend’s token too', async () => {
     await executor.cancel(run.runId);
-    expect(await executor.observe(run.runId)).toMatchObject({ state: 'cancelled' });
+    expect(await executor.observe(run.runId)).toMatchObject({
+      state: 'cancelled',
+    });
   });
 });

@@ -148,7 +148,6 @@ describe('ingestionModuleKubernetesExecutor', () => {
         },
       });
       expect(await quotaCpu(namespaces.dedicated)).toBe('10');
-
     } finally {
       await backend.stop();
     }

@@ -6,7 +6,8 @@
  */
 const { createBackend } = require('@backstage/backend-defaults');
 const catalogPlugin = require('@backstage/plugin-catalog-backend').default;
-const kubernetesPlugin = require('@backstage/plugin-kubernetes-backend').default;
+const kubernetesPlugin =
+  require('@backstage/plugin-kubernetes-backend').default;
 
 const backend = createBackend();
 backend.add(catalogPlugin);

@@ -12,7 +12,12 @@ export async function serviceAccountKubeconfig(
   adminKubeconfig: string,
   namespace: string,
   serviceAccount: string,
-): Promise<{ kubeconfig: string; token: string; server: string; caData: string }> {
+): Promise<{
+  kubeconfig: string;
+  token: string;
+  server: string;
+  caData: string;
+}> {
   const admin = new KubeConfig();
   admin.loadFromFile(adminKubeconfig);
   const response = await sendRequest(
@@ -41,5 +46,10 @@ export async function serviceAccountKubeconfig(
     'kubeconfig',
   );
   fs.writeFileSync(file, scoped.exportConfig(), { mode: 0o600 });
-  return { kubeconfig: file, token, server: cluster.server, caData: cluster.caData! };
+  return {
+    kubeconfig: file,
+    token,
+    server: cluster.server,
+    caData: cluster.caData!,
+  };
 }

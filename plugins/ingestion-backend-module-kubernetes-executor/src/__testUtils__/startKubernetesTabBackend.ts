@@ -43,7 +43,10 @@ export async function startKubernetesTabBackend(options: {
         database: { client: 'better-sqlite3', connection: ':memory:' },
         auth: {
           externalAccess: [
-            { type: 'static', options: { token, subject: 'kubernetes-tab-test' } },
+            {
+              type: 'static',
+              options: { token, subject: 'kubernetes-tab-test' },
+            },
           ],
         },
       },
@@ -70,7 +73,9 @@ export async function startKubernetesTabBackend(options: {
   );
   child.stdout?.on('data', chunk => output.push(String(chunk)));
   child.stderr?.on('data', chunk => output.push(String(chunk)));
-  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
+  const exited = new Promise<void>(resolve =>
+    child.once('exit', () => resolve()),
+  );
 
   const stop = async () => {
     if (child.exitCode === null) child.kill('SIGTERM');

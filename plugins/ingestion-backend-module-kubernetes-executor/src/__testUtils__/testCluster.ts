@@ -59,7 +59,9 @@ export function startTestCluster(): { kubeconfig: string; seconds: number } {
   const seconds = (Date.now() - started) / 1000;
   // Reported by the tests so that start-up times stay visible in CI logs.
   process.stdout.write(
-    `[kubernetes-executor tests] cluster.sh start took ${seconds.toFixed(1)} s\n`,
+    `[kubernetes-executor tests] cluster.sh start took ${seconds.toFixed(
+      1,
+    )} s\n`,
   );
   return { kubeconfig, seconds };
 }

@@ -62,16 +62,31 @@ describe('readKubernetesExecutorConfig', () => {
 
   it.each([
     [{}, /image/],
-    [{ image: 'i', ttlSeconds: 5 }, /ttlSeconds must be a whole number of at least 60/],
-    [{ image: 'i', serviceAccount: 'Spark_SA' }, /serviceAccount must be a DNS label/],
-    [{ image: 'i', imagePullPolicy: 'Sometimes' }, /imagePullPolicy must be one of/],
+    [
+      { image: 'i', ttlSeconds: 5 },
+      /ttlSeconds must be a whole number of at least 60/,
+    ],
+    [
+      { image: 'i', serviceAccount: 'Spark_SA' },
+      /serviceAccount must be a DNS label/,
+    ],
+    [
+      { image: 'i', imagePullPolicy: 'Sometimes' },
+      /imagePullPolicy must be one of/,
+    ],
     [{ image: 'i', secretNaming: 'none' }, /secretNaming must be one of/],
     [
-      { image: 'i', networkPolicy: { additionalEgress: [{ cidr: '10.0.0.0' }] } },
+      {
+        image: 'i',
+        networkPolicy: { additionalEgress: [{ cidr: '10.0.0.0' }] },
+      },
       /additionalEgress\[0\].cidr must be an address range/,
     ],
     [
-      { image: 'i', networkPolicy: { apiServer: [{ cidr: '10.0.0.1/32', ports: [70000] }] } },
+      {
+        image: 'i',
+        networkPolicy: { apiServer: [{ cidr: '10.0.0.1/32', ports: [70000] }] },
+      },
       /apiServer\[0\].ports must be TCP ports/,
     ],
   ])('refuses %o', (kubernetes, message) => {

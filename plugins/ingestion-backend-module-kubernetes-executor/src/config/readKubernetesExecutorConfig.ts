@@ -96,7 +96,9 @@ export function readKubernetesExecutorConfig(
   }
   for (const [property, value] of Object.entries(rawSparkConf!)) {
     if (value === null || typeof value === 'object') {
-      throw new Error(`${KEY}.sparkConf.${property} must be a string, number or boolean`);
+      throw new Error(
+        `${KEY}.sparkConf.${property} must be a string, number or boolean`,
+      );
     }
     sparkConf[property] = String(value);
   }

@@ -49,17 +49,31 @@ describe('kubernetes_main.py', () => {
     const terminationLog = path.join(dir, 'termination-log');
     fs.writeFileSync(
       config,
-      JSON.stringify({ jobId: 'j1', runId: 'r1', source: { type: 'postgres' }, target: {} }),
+      JSON.stringify({
+        jobId: 'j1',
+        runId: 'r1',
+        source: { type: 'postgres' },
+        target: {},
+      }),
     );
-    const run = spawnSync(python, [entry, '--config', config, '--result', result], {
-      env: { ...process.env, INGEST_TERMINATION_LOG: terminationLog },
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      python,
+      [entry, '--config', config, '--result', result],
+      {
+        env: { ...process.env, INGEST_TERMINATION_LOG: terminationLog },
+        encoding: 'utf8',
+      },
+    );
     expect(run.status).toBe(2); // the application's "invalid job.json"
     const written = JSON.parse(fs.readFileSync(result, 'utf8'));
-    expect(written).toMatchObject({ status: 'failed', errorField: expect.any(String) });
+    expect(written).toMatchObject({
+      status: 'failed',
+      errorField: expect.any(String),
+    });
     expect(written.error).toMatch(/^invalid config: /);
-    expect(JSON.parse(fs.readFileSync(terminationLog, 'utf8'))).toEqual(written);
+    expect(JSON.parse(fs.readFileSync(terminationLog, 'utf8'))).toEqual(
+      written,
+    );
   });
 
   it('fits a result into the 4096 bytes Kubernetes keeps, giving up the least useful parts first', () => {
@@ -79,10 +93,23 @@ describe('kubernetes_main.py', () => {
       );
     const metrics = { durationMs: 1, executorCpuTimeMs: 2 };
 
-    const small = fit({ status: 'succeeded', watermark: '7', eventLog: '/tmp/x', metrics });
-    expect(JSON.parse(small)).toEqual({ status: 'succeeded', watermark: '7', metrics });
+    const small = fit({
+      status: 'succeeded',
+      watermark: '7',
+      eventLog: '/tmp/x',
+      metrics,
+    });
+    expect(JSON.parse(small)).toEqual({
+      status: 'succeeded',
+      watermark: '7',
+      metrics,
+    });
 
-    const longError = fit({ status: 'failed', error: 'é'.repeat(5000), metrics });
+    const longError = fit({
+      status: 'failed',
+      error: 'é'.repeat(5000),
+      metrics,
+    });
     expect(Buffer.byteLength(longError)).toBeLessThanOrEqual(4096);
     const parsed = JSON.parse(longError);
     expect(parsed.metrics).toEqual(metrics);

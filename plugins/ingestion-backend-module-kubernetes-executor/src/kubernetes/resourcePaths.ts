@@ -56,7 +56,9 @@ export function resourcePath(
   if (resource.namespaced && !namespace) {
     throw new Error(`${kind} ${name ?? ''} needs a namespace`);
   }
-  const group = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+  const group = apiVersion.includes('/')
+    ? `/apis/${apiVersion}`
+    : `/api/${apiVersion}`;
   const scope = resource.namespaced
     ? `/namespaces/${encodeURIComponent(namespace!)}`
     : '';

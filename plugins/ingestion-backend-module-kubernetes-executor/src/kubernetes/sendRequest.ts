@@ -66,7 +66,9 @@ export async function sendRequest(
       });
     });
     req.setTimeout(TIMEOUT_MS, () =>
-      req.destroy(new Error(`${label}: no answer within ${TIMEOUT_MS / 1000}s`)),
+      req.destroy(
+        new Error(`${label}: no answer within ${TIMEOUT_MS / 1000}s`),
+      ),
     );
     req.on('error', reject);
     if (body !== undefined) req.write(body);

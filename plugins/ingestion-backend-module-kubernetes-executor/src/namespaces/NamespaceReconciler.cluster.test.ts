@@ -59,7 +59,11 @@ afterAll(async () => {
 describe('NamespaceReconciler on a real API server', () => {
   it('creates the three namespaces, labelled by tier', async () => {
     await reconciler.reconcile(
-      registrySnapshot(namespaces, { dedicated: 4, 'vcore-hours': 2, draft: 1 }),
+      registrySnapshot(namespaces, {
+        dedicated: 4,
+        'vcore-hours': 2,
+        draft: 1,
+      }),
     );
     for (const [tier, name] of Object.entries(namespaces)) {
       const namespace = await client.read('v1', 'Namespace', name);
@@ -87,17 +91,23 @@ describe('NamespaceReconciler on a real API server', () => {
     }
 
     await reconciler.reconcile(
-      registrySnapshot(namespaces, { dedicated: 4, 'vcore-hours': 3, draft: 0 }),
+      registrySnapshot(namespaces, {
+        dedicated: 4,
+        'vcore-hours': 3,
+        draft: 0,
+      }),
     );
-    expect((await quotaEnforced(namespaces['vcore-hours'], '6')).spec.hard).toEqual(
-      {
-        'requests.cpu': '6',
-        'limits.cpu': '6',
-        'requests.memory': '12Gi',
-        'limits.memory': '12Gi',
-      },
-    );
-    expect((await quotaEnforced(namespaces.draft, '0')).spec.hard).toMatchObject({
+    expect(
+      (await quotaEnforced(namespaces['vcore-hours'], '6')).spec.hard,
+    ).toEqual({
+      'requests.cpu': '6',
+      'limits.cpu': '6',
+      'requests.memory': '12Gi',
+      'limits.memory': '12Gi',
+    });
+    expect(
+      (await quotaEnforced(namespaces.draft, '0')).spec.hard,
+    ).toMatchObject({
       'limits.cpu': '0',
       'limits.memory': '0',
     });
@@ -123,7 +133,9 @@ describe('NamespaceReconciler on a real API server', () => {
       'NetworkPolicy',
       namespaces.dedicated,
     );
-    expect(after?.metadata.resourceVersion).toBe(before?.metadata.resourceVersion);
+    expect(after?.metadata.resourceVersion).toBe(
+      before?.metadata.resourceVersion,
+    );
     expect(policiesAfter.map(p => p.metadata.resourceVersion)).toEqual(
       policiesBefore.map(p => p.metadata.resourceVersion),
     );
@@ -179,7 +191,9 @@ describe('NamespaceReconciler on a real API server', () => {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name: 'no-resources', namespace },
-      spec: { containers: [{ name: 'main', image: 'registry.invalid/none:0' }] },
+      spec: {
+        containers: [{ name: 'main', image: 'registry.invalid/none:0' }],
+      },
     });
     expect(created.spec.containers[0].resources).toEqual({
       requests: { cpu: '250m', memory: '256Mi' },

@@ -21,7 +21,11 @@ describe('tenantSecretName', () => {
 
   it('uses the reference as written when configured so', () => {
     expect(
-      tenantSecretName('group:default/team-orion', 'orders-db', 'as-referenced'),
+      tenantSecretName(
+        'group:default/team-orion',
+        'orders-db',
+        'as-referenced',
+      ),
     ).toBe('orders-db');
   });
 

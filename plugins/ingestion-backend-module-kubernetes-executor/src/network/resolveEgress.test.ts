@@ -13,7 +13,12 @@ describe('resolveEgress', () => {
       await resolveEgress(
         [
           { kind: 'host', host: 'db.example', port: 5432, for: 'source' },
-          { kind: 'host', host: '10.9.9.9', port: 9000, for: 'target.endpoint' },
+          {
+            kind: 'host',
+            host: '10.9.9.9',
+            port: 9000,
+            for: 'target.endpoint',
+          },
           { kind: 'host', host: 'v6.example', port: 8020, for: 'target.path' },
         ],
         resolver,

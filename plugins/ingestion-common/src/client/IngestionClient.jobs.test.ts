@@ -109,7 +109,10 @@ describe('IngestionClient runs', () => {
     await client.setJobStatus('job-1', 'paused');
 
     expect(calls.map(c => [c.init?.method, c.url])).toEqual([
-      ['GET', 'http://backend/api/ingestion/jobs/job-1/runs?limit=20&offset=40'],
+      [
+        'GET',
+        'http://backend/api/ingestion/jobs/job-1/runs?limit=20&offset=40',
+      ],
       ['GET', 'http://backend/api/ingestion/jobs/job-1/runs'],
       ['POST', 'http://backend/api/ingestion/jobs/job-1/runs'],
       ['POST', 'http://backend/api/ingestion/jobs/job-1/runs/run%2F7/cancel'],
