@@ -5,7 +5,11 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { IngestionClient } from '@internal/backstage-plugin-ingestion-common';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  IngestionClient,
+  INGESTION_JOB_ENTITY_TYPE,
+} from '@internal/backstage-plugin-ingestion-common';
 import {
   RiDatabase2Line,
   RiPlayListLine,
@@ -53,6 +57,19 @@ const jobsPage = PageBlueprint.make({
   },
 });
 
+/** The "Ingestion" tab of ingestion-job entities: configuration, runs, charts and actions (requirements 3, 11). */
+const jobEntityContent = EntityContentBlueprint.make({
+  name: 'job',
+  params: {
+    path: '/ingestion',
+    title: 'Ingestion',
+    icon: <RiPlayListLine />,
+    filter: { kind: 'resource', 'spec.type': INGESTION_JOB_ENTITY_TYPE },
+    loader: () =>
+      import('./components/JobIngestionTab').then(m => <m.JobIngestionTab />),
+  },
+});
+
 /** A tenant's balance, burn-down, purchases and purchase form (requirements 2 and 9). */
 const capacityPage = PageBlueprint.make({
   name: 'capacity',
@@ -88,7 +105,14 @@ export const ingestionPlugin = createFrontendPlugin({
   title: 'Ingestion',
   icon: <RiDatabase2Line />,
   info: { packageJson: () => import('../package.json') },
-  extensions: [ingestionApi, overviewPage, jobsPage, capacityPage, adminPage],
+  extensions: [
+    ingestionApi,
+    overviewPage,
+    jobsPage,
+    capacityPage,
+    adminPage,
+    jobEntityContent,
+  ],
   routes: {
     root: rootRouteRef,
     jobs: jobsRouteRef,

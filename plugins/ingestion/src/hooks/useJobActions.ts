@@ -7,7 +7,7 @@ import {
 import { useCallback, useState } from 'react';
 import { ingestionApiRef } from '../api';
 import { serverMessage } from '../lib/errors';
-import { formatDay } from '../lib/format';
+import { formatDayAndTime } from '../lib/format';
 
 /** Why an action on a job was refused, in the server's words. */
 export interface JobActionRefusal {
@@ -61,7 +61,7 @@ export function useJobActions(onChanged: () => void) {
         toastApi.post({
           title: `Run of ${job.name} queued`,
           description: run.estimatedStartAt
-            ? `Expected to start ${formatDay(
+            ? `Expected to start ${formatDayAndTime(
                 run.estimatedStartAt,
                 Date.now(),
               )}.`

@@ -2,6 +2,7 @@ import {
   formatBytes,
   formatCompact,
   formatDay,
+  formatDayAndTime,
   formatDuration,
   formatEntityRef,
   formatHours,
@@ -39,6 +40,19 @@ describe('format', () => {
     );
     expect(formatDay(new Date(2026, 11, 12, 9, 0), now)).toBe('12 Dec');
     expect(formatDay(new Date(2027, 0, 3, 9, 0), now)).toBe('3 Jan 2027');
+  });
+
+  it('says a day with its time', () => {
+    const now = new Date(2026, 10, 27, 10, 0).getTime();
+    expect(formatDayAndTime(new Date(2026, 10, 27, 18, 5), now)).toBe(
+      'today at 18:05',
+    );
+    expect(formatDayAndTime(new Date(2026, 11, 12, 9, 0), now)).toBe(
+      '12 Dec at 09:00',
+    );
+    expect(formatDayAndTime(new Date(2027, 0, 3, 9, 0), now)).toBe(
+      '3 Jan 2027 at 09:00',
+    );
   });
 
   it('says how far away a moment is', () => {

@@ -196,3 +196,12 @@ const compactFormat = new Intl.NumberFormat('en-US', {
 export function formatCompact(value: number): string {
   return compactFormat.format(value);
 }
+
+/** Like {@link formatDay}, always with the time: "today at 14:30", "12 Dec at 09:00", "3 Jan 2027 at 09:00". */
+export function formatDayAndTime(
+  value: string | number | Date,
+  now: number,
+): string {
+  const day = formatDay(value, now);
+  return day.includes(' at ') ? day : `${day} at ${formatTime(value)}`;
+}

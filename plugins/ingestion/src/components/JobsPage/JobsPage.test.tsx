@@ -26,7 +26,11 @@ const customers = ingestionJob({
     prefix: 'customers/',
     format: 'csv',
   },
-  target: { type: 'hdfs', path: 'hdfs://nn:8020/lake/customers', format: 'parquet' },
+  target: {
+    type: 'hdfs',
+    path: 'hdfs://nn:8020/lake/customers',
+    format: 'parquet',
+  },
   schedule: { type: 'interval', everyMinutes: 60 },
   status: 'paused',
   lifecycle: 'production',
@@ -51,7 +55,10 @@ function renderPage(overrides: Parameters<typeof mockIngestionApi>[0] = {}) {
         : { items: [], totalCount: 0 },
     ),
     executeNow: jest.fn(async () => ingestionRun({ state: 'queued' })),
-    setJobStatus: jest.fn(async () => ({ ...orders, status: 'paused' as const })),
+    setJobStatus: jest.fn(async () => ({
+      ...orders,
+      status: 'paused' as const,
+    })),
     ...overrides,
   });
   const toast = mockApis.toast();
@@ -75,7 +82,9 @@ describe('JobsPage', () => {
     const { api } = renderPage();
 
     const row = await rowOf('nightly-orders');
-    expect(within(row).getByRole('link', { name: 'nightly-orders' })).toHaveAttribute(
+    expect(
+      within(row).getByRole('link', { name: 'nightly-orders' }),
+    ).toHaveAttribute(
       'href',
       '/catalog/default/resource/team-orion-nightly-orders',
     );
@@ -95,7 +104,9 @@ describe('JobsPage', () => {
     const paused = await rowOf('customers');
     expect(paused).toHaveTextContent('team-lyra');
     expect(paused).toHaveTextContent('S3 → HDFS');
-    expect(paused).toHaveTextContent('s3://raw/customers/ → hdfs://nn:8020/lake/customers');
+    expect(paused).toHaveTextContent(
+      's3://raw/customers/ → hdfs://nn:8020/lake/customers',
+    );
     expect(paused).toHaveTextContent('every hour');
     expect(paused).toHaveTextContent('PausedProduction');
     expect(paused).toHaveTextContent('Dedicated units');
@@ -132,7 +143,9 @@ describe('JobsPage', () => {
     await user.click(screen.getByRole('button', { name: /Tenant/ }));
     await user.click(await screen.findByRole('option', { name: 'team-lyra' }));
     await user.click(screen.getByRole('button', { name: /Pool/ }));
-    await user.click(await screen.findByRole('option', { name: 'Dedicated units' }));
+    await user.click(
+      await screen.findByRole('option', { name: 'Dedicated units' }),
+    );
     await user.click(screen.getByRole('button', { name: /Lifecycle/ }));
     await user.click(await screen.findByRole('option', { name: 'Production' }));
     await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'cust');
@@ -183,17 +196,18 @@ describe('JobsPage', () => {
     });
     const row = await rowOf('nightly-orders');
 
-    await user.click(within(row).getByRole('button', { name: 'Run now: nightly-orders' }));
+    await user.click(
+      within(row).getByRole('button', { name: 'Run now: nightly-orders' }),
+    );
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Could not run nightly-orders');
     expect(alert).toHaveTextContent(
       'The vCPU-hour balance of group:default/team-orion is used up',
     );
-    expect(within(alert).getByRole('link', { name: 'Buy vCPU-hours' })).toHaveAttribute(
-      'href',
-      '/ingestion/capacity',
-    );
+    expect(
+      within(alert).getByRole('link', { name: 'Buy vCPU-hours' }),
+    ).toHaveAttribute('href', '/ingestion/capacity');
     expect(api.executeNow).toHaveBeenCalledWith(orders.id);
     expect(toast.getToasts()).toEqual([]);
 
@@ -206,7 +220,9 @@ describe('JobsPage', () => {
     const row = await rowOf('nightly-orders');
     expect(api.listJobs).toHaveBeenCalledTimes(1);
 
-    await user.click(within(row).getByRole('button', { name: 'Run now: nightly-orders' }));
+    await user.click(
+      within(row).getByRole('button', { name: 'Run now: nightly-orders' }),
+    );
     await waitFor(() => expect(api.listJobs).toHaveBeenCalledTimes(2));
     expect(toast.getToasts()).toEqual([
       expect.objectContaining({

@@ -16,7 +16,11 @@ import {
 } from '@backstage/ui';
 import { ReactNode, useMemo } from 'react';
 import { describeSchedule } from '../../lib/describeSchedule';
-import { formatDay, formatEntityRef, formatRelative } from '../../lib/format';
+import {
+  formatDayAndTime,
+  formatEntityRef,
+  formatRelative,
+} from '../../lib/format';
 import {
   JOB_STATUS_LABELS,
   LIFECYCLE_LABELS,
@@ -70,7 +74,7 @@ const nextRunCell = (row: JobRow, now: number) => {
   if (row.nextRunAt === undefined) return <CellText title="—" />;
   return (
     <CellText
-      title={formatDay(row.nextRunAt, now)}
+      title={formatDayAndTime(row.nextRunAt, now)}
       description={formatRelative(row.nextRunAt, now)}
     />
   );

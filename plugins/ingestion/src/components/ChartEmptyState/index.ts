@@ -1,0 +1,1 @@
+export { ChartEmptyState } from './ChartEmptyState';

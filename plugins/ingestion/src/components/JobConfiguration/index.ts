@@ -1,0 +1,1 @@
+export { JobConfiguration } from './JobConfiguration';

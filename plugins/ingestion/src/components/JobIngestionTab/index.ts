@@ -1,0 +1,1 @@
+export { JobIngestionTab } from './JobIngestionTab';

@@ -1,0 +1,1 @@
+export { JobRunStats } from './JobRunStats';

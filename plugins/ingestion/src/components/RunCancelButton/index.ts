@@ -1,0 +1,1 @@
+export { RunCancelButton } from './RunCancelButton';

@@ -1,0 +1,1 @@
+export { RunDurationChart } from './RunDurationChart';

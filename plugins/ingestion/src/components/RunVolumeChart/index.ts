@@ -1,0 +1,2 @@
+export { RunVolumeChart, VolumeMeasureToggle } from './RunVolumeChart';
+export type { VolumeMeasure } from './RunVolumeChart';

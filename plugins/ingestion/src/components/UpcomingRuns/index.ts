@@ -1,0 +1,1 @@
+export { UpcomingRuns } from './UpcomingRuns';
