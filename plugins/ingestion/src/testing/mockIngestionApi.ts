@@ -109,6 +109,7 @@ export function mockIngestionApi(
     getBalanceHistory: jest.fn(async () => []),
     getLedger: jest.fn(async () => []),
     purchase: jest.fn(),
+    getHeatmap: jest.fn(async () => []),
     ...overrides,
   } as jest.Mocked<IngestionApi>;
 }

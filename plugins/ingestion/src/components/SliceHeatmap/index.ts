@@ -1,0 +1,1 @@
+export { SliceHeatmap } from './SliceHeatmap';
