@@ -183,4 +183,24 @@ describe('AdminPage', () => {
       ),
     );
   });
+
+  it('shows the slice calendar of every namespace below the registry', async () => {
+    const api = mockIngestionApi();
+    renderPage(api);
+    await registryRows();
+
+    expect(await screen.findByText('Slice calendar')).toBeInTheDocument();
+    for (const namespace of [
+      'ingestion-dedicated',
+      'ingestion-vcore-hours',
+      'ingestion-draft',
+    ]) {
+      expect(
+        within(screen.getByRole('group', { name: 'Slice heatmap' })).getByText(
+          namespace,
+        ),
+      ).toBeInTheDocument();
+    }
+    expect(api.getHeatmap).toHaveBeenCalledWith('vcore-hours', 24);
+  });
 });

@@ -16,12 +16,13 @@ import { ingestionApiRef } from '../../api';
 import { formatNumber } from '../../lib/format';
 import { RegistryTotals } from '../RegistryTotals';
 import { SparkUnitRegistry } from '../SparkUnitRegistry';
+import { SliceHeatmap } from '../SliceHeatmap';
 import { SparkUnitsDialog } from '../SparkUnitsDialog';
 import { useRegistry } from './useRegistry';
 
 /**
- * The platform admin page. Today: the Spark Unit registry and its totals, editable by platform admins.
- * Each section is its own component so that more (slice heatmap, forecasts) can be stacked below.
+ * The platform admin page: the Spark Unit registry and its totals, editable by platform admins, and the slice
+ * calendar of every namespace. Each section is its own component so that more (forecasts) can be stacked below.
  */
 export const AdminPage = () => {
   const api = useApi(ingestionApiRef);
@@ -71,6 +72,7 @@ export const AdminPage = () => {
             </Flex>
           </CardBody>
         </Card>
+        <SliceHeatmap namespaces={snapshot.namespaces} />
       </Flex>
       {editing && (
         <SparkUnitsDialog
