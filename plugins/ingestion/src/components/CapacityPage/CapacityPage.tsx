@@ -23,21 +23,9 @@ import { DedicatedUnitsCard } from '../DedicatedUnitsCard';
 import { NoTenantNotice } from '../NoTenantNotice';
 import { PurchaseForm } from '../PurchaseForm';
 import { PurchasesTable } from '../PurchasesTable';
+import { SectionTitle } from '../SectionTitle';
 import { TenantPicker } from '../TenantPicker';
 import { useTenantCapacity } from './useTenantCapacity';
-
-const SectionTitle = (props: { title: string; subtitle?: string }) => (
-  <Flex direction="column" gap="1">
-    <Text variant="title-x-small" weight="bold">
-      {props.title}
-    </Text>
-    {props.subtitle && (
-      <Text variant="body-small" color="secondary">
-        {props.subtitle}
-      </Text>
-    )}
-  </Flex>
-);
 
 /** A tenant's capacity: what it holds, how fast it burns, a way to buy more, and what it bought. */
 export const CapacityPage = () => {
