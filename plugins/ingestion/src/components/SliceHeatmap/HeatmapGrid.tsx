@@ -21,11 +21,14 @@ const percent = (u: number) => `${formatNumber(100 * u, 0)}%`;
 
 function cellLabel(namespace: string, slice: HeatmapSlice, minutes: number) {
   const jobs = slice.jobs.length;
-  return `${namespace}, ${sliceWindow(slice.sliceStart, minutes)}: ${formatNumber(
-    slice.committedCores,
-  )} of ${formatNumber(slice.capacityCores)} cores committed (${percent(
-    slice.utilisation,
-  )})${jobs ? `, ${jobs} ${jobs === 1 ? 'job' : 'jobs'}` : ''}`;
+  return `${namespace}, ${sliceWindow(
+    slice.sliceStart,
+    minutes,
+  )}: ${formatNumber(slice.committedCores)} of ${formatNumber(
+    slice.capacityCores,
+  )} cores committed (${percent(slice.utilisation)})${
+    jobs ? `, ${jobs} ${jobs === 1 ? 'job' : 'jobs'}` : ''
+  }`;
 }
 
 /**
@@ -34,7 +37,11 @@ function cellLabel(namespace: string, slice: HeatmapSlice, minutes: number) {
  * pins it.
  */
 export const HeatmapGrid = (props: {
-  tiers: Array<{ tier: NamespaceTier; namespace: string; slices: HeatmapSlice[] }>;
+  tiers: Array<{
+    tier: NamespaceTier;
+    namespace: string;
+    slices: HeatmapSlice[];
+  }>;
   sliceMinutes: number;
   selected?: SlicePointer;
   onPreview(pointer: SlicePointer | undefined): void;
@@ -50,7 +57,11 @@ export const HeatmapGrid = (props: {
   } as const;
 
   return (
-    <div role="group" aria-label="Slice heatmap" onMouseLeave={() => onPreview(undefined)}>
+    <div
+      role="group"
+      aria-label="Slice heatmap"
+      onMouseLeave={() => onPreview(undefined)}
+    >
       <div style={{ ...grid, height: 20, marginBottom: 4 }} aria-hidden>
         {header.map((slice, i) => {
           const label = hourLabel(slice.sliceStart);
@@ -78,14 +89,21 @@ export const HeatmapGrid = (props: {
           const capacity = slices[0];
           return (
             <div key={tier} style={grid} data-testid={`heatmap-row-${tier}`}>
-              <Flex direction="column" gap="0" justify="center" style={{ paddingRight: 12, minWidth: 0 }}>
+              <Flex
+                direction="column"
+                gap="0"
+                justify="center"
+                style={{ paddingRight: 12, minWidth: 0 }}
+              >
                 <Text variant="body-medium" weight="bold" truncate>
                   {namespace}
                 </Text>
                 <Text variant="body-x-small" color="secondary" truncate>
                   {TIER_LABELS[tier]}
                   {capacity
-                    ? ` · ${formatNumber(capacity.capacityCores)} cores · peak ${percent(peak)}`
+                    ? ` · ${formatNumber(
+                        capacity.capacityCores,
+                      )} cores · peak ${percent(peak)}`
                     : ' · no slices'}
                 </Text>
               </Flex>

@@ -4,13 +4,7 @@ import {
   ingestionJobEntityRef,
 } from '@internal/backstage-plugin-ingestion-common';
 import { useEntityRefLink } from '@backstage/plugin-catalog-react';
-import {
-  CellText,
-  ColumnConfig,
-  Flex,
-  Table,
-  Text,
-} from '@backstage/ui';
+import { CellText, ColumnConfig, Flex, Table, Text } from '@backstage/ui';
 import { useMemo } from 'react';
 import {
   formatDayAndTime,
@@ -47,7 +41,12 @@ const share = (part: number, whole: number) =>
   whole > 0 ? ` (${formatNumber((100 * part) / whole, 0)}%)` : '';
 
 /** A figure of the slice: what is committed of what the namespace holds. */
-const Committed = (props: { label: string; committed: string; capacity: string; share: string }) => (
+const Committed = (props: {
+  label: string;
+  committed: string;
+  capacity: string;
+  share: string;
+}) => (
   <Flex direction="column" gap="1">
     <Text variant="body-small" color="secondary">
       {props.label}
@@ -130,7 +129,12 @@ export const SliceDetails = (props: {
   const hidden = slice.committedCores > 0 && rows.length === 0;
   return (
     <Flex direction="column" gap="3" data-testid="slice-details">
-      <Flex justify="between" align="center" gap="3" style={{ flexWrap: 'wrap' }}>
+      <Flex
+        justify="between"
+        align="center"
+        gap="3"
+        style={{ flexWrap: 'wrap' }}
+      >
         <Flex direction="column" gap="1">
           <Text variant="title-x-small" weight="bold">
             {namespace} · {formatDayAndTime(slice.sliceStart, now)}–

@@ -47,7 +47,13 @@ const heatmaps: Record<NamespaceTier, HeatmapSlice[]> = {
       committedMemoryMiB: 64 * GiB,
       utilisation: 1,
       jobs: [
-        { jobId: orders.id, tenant: ORION, runs: 1, cores: 32, memoryMiB: 64 * GiB },
+        {
+          jobId: orders.id,
+          tenant: ORION,
+          runs: 1,
+          cores: 32,
+          memoryMiB: 64 * GiB,
+        },
       ],
     },
     1: {
@@ -55,12 +61,26 @@ const heatmaps: Record<NamespaceTier, HeatmapSlice[]> = {
       committedMemoryMiB: 96 * GiB,
       utilisation: 1.25,
       jobs: [
-        { jobId: orders.id, tenant: ORION, runs: 2, cores: 30, memoryMiB: 72 * GiB },
-        { jobId: 'job-unseen', tenant: LYRA, runs: 1, cores: 10, memoryMiB: 24 * GiB },
+        {
+          jobId: orders.id,
+          tenant: ORION,
+          runs: 2,
+          cores: 30,
+          memoryMiB: 72 * GiB,
+        },
+        {
+          jobId: 'job-unseen',
+          tenant: LYRA,
+          runs: 1,
+          cores: 10,
+          memoryMiB: 24 * GiB,
+        },
       ],
     },
   }),
-  'vcore-hours': slices({ 5: { committedCores: 8, committedMemoryMiB: 16 * GiB, utilisation: 0.25 } }),
+  'vcore-hours': slices({
+    5: { committedCores: 8, committedMemoryMiB: 16 * GiB, utilisation: 0.25 },
+  }),
   draft: slices(),
 };
 
@@ -80,9 +100,11 @@ function renderHeatmap() {
 }
 
 const cell = (namespace: string, label: RegExp) =>
-  screen.getAllByRole('button', { name: label }).find(button =>
-    button.getAttribute('aria-label')!.startsWith(`${namespace},`),
-  )!;
+  screen
+    .getAllByRole('button', { name: label })
+    .find(button =>
+      button.getAttribute('aria-label')!.startsWith(`${namespace},`),
+    )!;
 
 describe('SliceHeatmap', () => {
   it('draws 96 slices per namespace and sets full and over-committed slices apart', async () => {
@@ -91,15 +113,26 @@ describe('SliceHeatmap', () => {
 
     for (const tier of ['dedicated', 'vcore-hours', 'draft']) {
       expect(
-        within(screen.getByTestId(`heatmap-row-${tier}`)).getAllByRole('button'),
+        within(screen.getByTestId(`heatmap-row-${tier}`)).getAllByRole(
+          'button',
+        ),
       ).toHaveLength(96);
     }
     expect(dedicated).toHaveTextContent('ingestion-dedicated');
     expect(dedicated).toHaveTextContent('Dedicated · 32 cores · peak 125%');
 
-    const full = cell('ingestion-dedicated', /32 of 32 cores committed \(100%\)/);
-    const over = cell('ingestion-dedicated', /40 of 32 cores committed \(125%\)/);
-    const quarter = cell('ingestion-vcore-hours', /8 of 32 cores committed \(25%\)/);
+    const full = cell(
+      'ingestion-dedicated',
+      /32 of 32 cores committed \(100%\)/,
+    );
+    const over = cell(
+      'ingestion-dedicated',
+      /40 of 32 cores committed \(125%\)/,
+    );
+    const quarter = cell(
+      'ingestion-vcore-hours',
+      /8 of 32 cores committed \(25%\)/,
+    );
     const idle = within(dedicated).getAllByRole('button')[2];
     expect(full).toHaveAttribute('data-level', 'full');
     expect(over).toHaveAttribute('data-level', 'over');
@@ -125,19 +158,23 @@ describe('SliceHeatmap', () => {
     await user.click(cell('ingestion-dedicated', /40 of 32 cores committed/));
 
     const details = screen.getByTestId('slice-details');
-    expect(details).toHaveTextContent(/^ingestion-dedicated · .+\d\d:15–\d\d:30/);
+    expect(details).toHaveTextContent(
+      /^ingestion-dedicated · .+\d\d:15–\d\d:30/,
+    );
     expect(details).toHaveTextContent('Over-committed');
     expect(details).toHaveTextContent('Cores40 of 32 (125%)');
     expect(details).toHaveTextContent('Memory96 GiB of 128 GiB (75%)');
     const [, first, second] = within(details).getAllByRole('row');
-    expect(within(first).getByRole('link', { name: 'nightly-orders' })).toHaveAttribute(
+    expect(
+      within(first).getByRole('link', { name: 'nightly-orders' }),
+    ).toHaveAttribute(
       'href',
       '/catalog/default/resource/team-orion-nightly-orders',
     );
     const cells = (row: HTMLElement) =>
-      Array.from(row.querySelectorAll('[role="rowheader"], [role="gridcell"]')).map(
-        c => c.textContent,
-      );
+      Array.from(
+        row.querySelectorAll('[role="rowheader"], [role="gridcell"]'),
+      ).map(c => c.textContent);
     expect(cells(first)).toEqual([
       'nightly-orders',
       'team-orion',
@@ -152,10 +189,9 @@ describe('SliceHeatmap', () => {
       '10',
       '24 GiB',
     ]);
-    expect(cell('ingestion-dedicated', /40 of 32 cores committed/)).toHaveAttribute(
-      'aria-pressed',
-      'true',
-    );
+    expect(
+      cell('ingestion-dedicated', /40 of 32 cores committed/),
+    ).toHaveAttribute('aria-pressed', 'true');
 
     // Hovering another slice previews it (capacity held by jobs the caller may not see is said to be so);
     // leaving the grid brings the pinned one back.

@@ -47,7 +47,10 @@ export const SliceHeatmap = (props: { namespaces?: NamespaceAllocation[] }) => {
     DEFAULT_NAMESPACE_NAMES[tier];
 
   const value = state.value;
-  const tiers = value?.tiers.map(t => ({ ...t, namespace: namespaceOf(t.tier) }));
+  const tiers = value?.tiers.map(t => ({
+    ...t,
+    namespace: namespaceOf(t.tier),
+  }));
   const shown = preview ?? pinned;
   const shownTier = shown && tiers?.find(t => t.tier === shown.tier);
   const shownSlice = shownTier?.slices[shown!.index];
@@ -66,7 +69,9 @@ export const SliceHeatmap = (props: { namespaces?: NamespaceAllocation[] }) => {
           <Flex align="center" gap="3" style={{ flexShrink: 0 }}>
             {value && (
               <Text variant="body-small" color="secondary">
-                {state.loading ? 'Updating…' : `Updated at ${formatTime(value.fetchedAt)}`}
+                {state.loading
+                  ? 'Updating…'
+                  : `Updated at ${formatTime(value.fetchedAt)}`}
               </Text>
             )}
             <Button
@@ -123,8 +128,8 @@ export const SliceHeatmap = (props: { namespaces?: NamespaceAllocation[] }) => {
                 />
               ) : (
                 <Text color="secondary">
-                  Hover over or click a slice to see what is committed in it and by
-                  which jobs.
+                  Hover over or click a slice to see what is committed in it and
+                  by which jobs.
                 </Text>
               )}
             </div>

@@ -1,6 +1,10 @@
 import { sliceLevel } from './sliceLevel';
 
-const slice = (utilisation: number, committedCores = 1, capacityCores = 32) => ({
+const slice = (
+  utilisation: number,
+  committedCores = 1,
+  capacityCores = 32,
+) => ({
   utilisation,
   committedCores,
   capacityCores,
