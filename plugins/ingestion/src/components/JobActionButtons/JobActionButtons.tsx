@@ -1,5 +1,11 @@
 import { IngestionJob } from '@internal/backstage-plugin-ingestion-common';
-import { Button, Flex } from '@backstage/ui';
+import {
+  Button,
+  ButtonIcon,
+  Flex,
+  Tooltip,
+  TooltipTrigger,
+} from '@backstage/ui';
 import {
   RiPauseCircleLine,
   RiPlayCircleLine,
@@ -7,15 +13,27 @@ import {
 } from '@remixicon/react';
 import { JobActions } from '../../hooks/useJobActions';
 
-/** Run now, and Pause or Resume, for one job; each button shows when its action is under way. */
+/**
+ * Run now, and Pause or Resume, for one job; each button shows when its action is under way. `compact` (for table
+ * rows) shows Pause/Resume as an icon with a tooltip.
+ */
 export const JobActionButtons = (props: {
   job: IngestionJob;
   actions: JobActions;
   size?: 'small' | 'medium';
+  compact?: boolean;
 }) => {
-  const { job, actions, size = 'small' } = props;
+  const { job, actions, size = 'small', compact = false } = props;
   const busy = actions.pending?.startsWith(`${job.id}:`) ?? false;
   const paused = job.status === 'paused';
+  const statusLabel = paused ? 'Resume' : 'Pause';
+  const statusIcon = paused ? (
+    <RiPlayCircleLine size={16} />
+  ) : (
+    <RiPauseCircleLine size={16} />
+  );
+  const toggleStatus = () =>
+    actions.setStatus(job, paused ? 'active' : 'paused');
   return (
     <Flex gap="2" align="center">
       <Button
@@ -29,23 +47,32 @@ export const JobActionButtons = (props: {
       >
         Run now
       </Button>
-      <Button
-        size={size}
-        variant="tertiary"
-        iconStart={
-          paused ? (
-            <RiPlayCircleLine size={16} />
-          ) : (
-            <RiPauseCircleLine size={16} />
-          )
-        }
-        isPending={actions.pending === `${job.id}:status`}
-        isDisabled={busy}
-        aria-label={`${paused ? 'Resume' : 'Pause'}: ${job.name}`}
-        onPress={() => actions.setStatus(job, paused ? 'active' : 'paused')}
-      >
-        {paused ? 'Resume' : 'Pause'}
-      </Button>
+      {compact ? (
+        <TooltipTrigger delay={300}>
+          <ButtonIcon
+            size={size}
+            variant="tertiary"
+            icon={statusIcon}
+            isPending={actions.pending === `${job.id}:status`}
+            isDisabled={busy}
+            aria-label={`${statusLabel}: ${job.name}`}
+            onPress={toggleStatus}
+          />
+          <Tooltip>{statusLabel}</Tooltip>
+        </TooltipTrigger>
+      ) : (
+        <Button
+          size={size}
+          variant="tertiary"
+          iconStart={statusIcon}
+          isPending={actions.pending === `${job.id}:status`}
+          isDisabled={busy}
+          aria-label={`${statusLabel}: ${job.name}`}
+          onPress={toggleStatus}
+        >
+          {statusLabel}
+        </Button>
+      )}
     </Flex>
   );
 };

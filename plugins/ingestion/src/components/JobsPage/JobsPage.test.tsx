@@ -97,7 +97,7 @@ describe('JobsPage', () => {
     expect(row).toHaveTextContent('every day at 02:00 (UTC)');
     expect(row).toHaveTextContent('ActiveDraft');
     expect(row).toHaveTextContent('vCPU-hours');
-    expect(row).toHaveTextContent('Draft · ingestion-draft');
+    expect(row).toHaveTextContent('vCPU-hoursingestion-draft');
     expect(row).toHaveTextContent(/(today|tomorrow) at 02:00/);
     expect(within(row).getByText('Failed')).toBeInTheDocument();
 
@@ -110,7 +110,7 @@ describe('JobsPage', () => {
     expect(paused).toHaveTextContent('every hour');
     expect(paused).toHaveTextContent('PausedProduction');
     expect(paused).toHaveTextContent('Dedicated units');
-    expect(paused).toHaveTextContent('Never run');
+    expect(paused).toHaveTextContent('Never');
     expect(
       within(paused).getByRole('button', { name: 'Resume: customers' }),
     ).toBeInTheDocument();

@@ -27,11 +27,19 @@ import { JobFilters } from '../JobFilters';
 import { JobsTable } from '../JobsTable';
 import { NoTenantNotice } from '../NoTenantNotice';
 import { SectionTitle } from '../SectionTitle';
+import { TenantPicker } from '../TenantPicker';
 import { JOB_PAGE_SIZES, useJobList } from './useJobList';
 
 /** The scaffolder template "New ingestion job". */
 export const NEW_JOB_TEMPLATE_PATH =
   '/create/templates/default/new-ingestion-job';
+
+/** "3 jobs", or with filters "1 job matches", "3 jobs match". */
+function jobCount(total: number, filtered: boolean): string {
+  const jobs = `${formatNumber(total, 0)} ${total === 1 ? 'job' : 'jobs'}`;
+  if (!filtered) return jobs;
+  return `${jobs} ${total === 1 ? 'matches' : 'match'}`;
+}
 
 /**
  * The caller's tenants' ingestion jobs (every tenant's for platform admins), paged, filtered and searched by the
@@ -63,6 +71,7 @@ export const JobsPage = () => {
     );
   }
 
+  const showTenant = caller.platformAdmin || caller.tenants.length > 1;
   const current = page.value;
   const total = current?.totalCount ?? 0;
   const filtered =
@@ -73,12 +82,19 @@ export const JobsPage = () => {
     <Container>
       <Flex direction="column" gap="4" pb="6">
         <Flex justify="between" align="center" gap="4">
-          <Text variant="body-large" color="secondary">
-            {caller.platformAdmin
-              ? 'Every tenant’s ingestion jobs.'
-              : 'The ingestion jobs of your tenants.'}{' '}
-            Open a job for its runs, SLA and configuration.
-          </Text>
+          {showTenant ? (
+            <Text variant="body-large">
+              {caller.platformAdmin
+                ? 'Every tenant’s ingestion jobs.'
+                : 'The ingestion jobs of your tenants.'}
+            </Text>
+          ) : (
+            <TenantPicker
+              tenants={caller.tenants}
+              tenant={caller.tenants[0]}
+              onChange={tenant => list.setFilter({ ...list.filter, tenant })}
+            />
+          )}
           <ButtonLink
             href={NEW_JOB_TEMPLATE_PATH}
             variant="primary"
@@ -99,13 +115,7 @@ export const JobsPage = () => {
               <Flex justify="between" align="start" gap="3">
                 <SectionTitle
                   title="Jobs"
-                  subtitle={
-                    current
-                      ? `${formatNumber(total, 0)} ${
-                          total === 1 ? 'job' : 'jobs'
-                        }${filtered ? ' match' : ''}`
-                      : 'Loading…'
-                  }
+                  subtitle={current ? jobCount(total, filtered) : 'Loading…'}
                 />
                 {current && (
                   <Text variant="body-small" color="secondary">
@@ -139,6 +149,7 @@ export const JobsPage = () => {
               loading={page.loading}
               now={current?.fetchedAt ?? Date.now()}
               namespaceOf={namespaceOf}
+              showTenant={showTenant}
               actions={actions}
               pagination={{
                 type: 'page',

@@ -10,6 +10,7 @@ import {
   CellText,
   ColumnConfig,
   Flex,
+  Link,
   Table,
   TablePaginationType,
   Text,
@@ -28,7 +29,6 @@ import {
   sourceLocation,
   SOURCE_TYPE_LABELS,
   TARGET_TYPE_LABELS,
-  TIER_LABELS,
 } from '../../lib/jobLabels';
 import { JobActions } from '../../hooks/useJobActions';
 import { JobActionButtons } from '../JobActionButtons';
@@ -41,11 +41,23 @@ export interface JobRow extends IngestionJob {
   nextRunAt?: number;
 }
 
-/** A cell with a free-form first line and a secondary second line. */
+/**
+ * A cell of one or two lines that wrap rather than cut off (job names, paths and schedules are long): a first
+ * line (text, or any element) and a secondary second line.
+ */
 const TwoLineCell = (props: { first: ReactNode; second?: string }) => (
   <Cell>
-    <Flex direction="column" gap="1" align="start">
-      {props.first}
+    <Flex
+      direction="column"
+      gap="1"
+      align="start"
+      style={{ minWidth: 0, overflowWrap: 'anywhere' }}
+    >
+      {typeof props.first === 'string' ? (
+        <Text variant="body-medium">{props.first}</Text>
+      ) : (
+        props.first
+      )}
       {props.second && (
         <Text variant="body-small" color="secondary">
           {props.second}
@@ -57,7 +69,7 @@ const TwoLineCell = (props: { first: ReactNode; second?: string }) => (
 
 const lastRunCell = (row: JobRow, now: number) => {
   const run = row.lastRun;
-  if (!run) return <CellText title="Never run" color="secondary" />;
+  if (!run) return <CellText title="Never" color="secondary" />;
   const at = run.finishedAt ?? run.startedAt ?? run.queuedAt;
   return (
     <TwoLineCell
@@ -73,16 +85,16 @@ const nextRunCell = (row: JobRow, now: number) => {
   }
   if (row.nextRunAt === undefined) return <CellText title="—" />;
   return (
-    <CellText
-      title={formatDayAndTime(row.nextRunAt, now)}
-      description={formatRelative(row.nextRunAt, now)}
+    <TwoLineCell
+      first={formatDayAndTime(row.nextRunAt, now)}
+      second={formatRelative(row.nextRunAt, now)}
     />
   );
 };
 
 /**
- * The jobs of the Jobs page, one row each: name (to its catalog entity), tenant, source and target, schedule,
- * status and lifecycle, pool and namespace, next and last run, and the actions.
+ * The jobs of the Jobs page, one row each: name (to its catalog entity) and description, tenant (when the caller
+ * sees several), source and target, schedule, status and lifecycle, pool and namespace, next and last run, and the actions.
  */
 export const JobsTable = (props: {
   rows: JobRow[] | undefined;
@@ -90,10 +102,13 @@ export const JobsTable = (props: {
   now: number;
   pagination: TablePaginationType;
   namespaceOf(tier: NamespaceTier): string;
+  /** Whether to show each job's tenant: for callers who see more than one tenant's jobs. */
+  showTenant: boolean;
   actions: JobActions;
   emptyState: ReactNode;
 }) => {
-  const { rows, loading, now, pagination, namespaceOf, actions } = props;
+  const { rows, loading, now, pagination, namespaceOf, showTenant, actions } =
+    props;
   const entityLink = useEntityRefLink();
 
   const columns = useMemo<ColumnConfig<JobRow>[]>(
@@ -102,41 +117,46 @@ export const JobsTable = (props: {
         id: 'name',
         label: 'Job',
         isRowHeader: true,
-        defaultWidth: '2fr',
+        defaultWidth: '1.5fr',
         cell: job => (
-          <CellText
-            title={job.name}
-            href={entityLink(ingestionJobEntityRef(job))}
-            description={job.description}
+          <TwoLineCell
+            first={
+              <Link href={entityLink(ingestionJobEntityRef(job))} weight="bold">
+                {job.name}
+              </Link>
+            }
+            second={job.description}
           />
         ),
       },
       {
         id: 'tenant',
         label: 'Tenant',
-        cell: job => <CellText title={formatEntityRef(job.tenant)} />,
+        defaultWidth: '0.9fr',
+        isHidden: !showTenant,
+        cell: job => <TwoLineCell first={formatEntityRef(job.tenant)} />,
       },
       {
         id: 'flow',
         label: 'Source → target',
-        defaultWidth: '2fr',
+        defaultWidth: '1.7fr',
         cell: job => (
-          <CellText
-            title={`${SOURCE_TYPE_LABELS[job.source.type]} → ${
+          <TwoLineCell
+            first={`${SOURCE_TYPE_LABELS[job.source.type]} → ${
               TARGET_TYPE_LABELS[job.target.type]
             }`}
-            description={`${sourceLocation(job.source)} → ${job.target.path}`}
+            second={`${sourceLocation(job.source)} → ${job.target.path}`}
           />
         ),
       },
       {
         id: 'schedule',
         label: 'Schedule',
-        defaultWidth: '1.5fr',
+        defaultWidth: '1.2fr',
         cell: job => (
-          <CellText
-            title={describeSchedule(job.schedule)}
-            description={
+          <TwoLineCell
+            first={describeSchedule(job.schedule)}
+            second={
               job.schedule.type === 'cron' ? job.schedule.expression : undefined
             }
           />
@@ -145,6 +165,7 @@ export const JobsTable = (props: {
       {
         id: 'status',
         label: 'Status',
+        defaultWidth: 100,
         cell: job => (
           <TwoLineCell
             first={
@@ -161,35 +182,38 @@ export const JobsTable = (props: {
       {
         id: 'pool',
         label: 'Pool',
+        defaultWidth: '1fr',
         cell: job => (
-          <CellText
-            title={POOL_LABELS[job.pool]}
-            description={`${TIER_LABELS[job.tier]} · ${namespaceOf(job.tier)}`}
+          <TwoLineCell
+            first={POOL_LABELS[job.pool]}
+            second={namespaceOf(job.tier)}
           />
         ),
       },
       {
         id: 'next',
         label: 'Next run',
+        defaultWidth: '1fr',
         cell: job => nextRunCell(job, now),
       },
       {
         id: 'last',
         label: 'Last run',
+        defaultWidth: 110,
         cell: job => lastRunCell(job, now),
       },
       {
         id: 'actions',
         label: 'Actions',
-        defaultWidth: 210,
+        defaultWidth: 172,
         cell: job => (
           <Cell>
-            <JobActionButtons job={job} actions={actions} />
+            <JobActionButtons job={job} actions={actions} compact />
           </Cell>
         ),
       },
     ],
-    [entityLink, now, namespaceOf, actions],
+    [entityLink, now, namespaceOf, actions, showTenant],
   );
 
   return (
