@@ -3,6 +3,7 @@ import {
   formatCompact,
   formatDay,
   formatDayAndTime,
+  formatDayName,
   formatDuration,
   formatEntityRef,
   formatHours,
@@ -40,6 +41,13 @@ describe('format', () => {
     );
     expect(formatDay(new Date(2026, 11, 12, 9, 0), now)).toBe('12 Dec');
     expect(formatDay(new Date(2027, 0, 3, 9, 0), now)).toBe('3 Jan 2027');
+  });
+
+  it('names a day without its time', () => {
+    const now = new Date(2026, 10, 27, 10, 0).getTime();
+    expect(formatDayName(new Date(2026, 10, 27, 18, 5), now)).toBe('today');
+    expect(formatDayName(new Date(2026, 10, 28, 0, 0), now)).toBe('tomorrow');
+    expect(formatDayName(new Date(2026, 11, 12, 9, 0), now)).toBe('12 Dec');
   });
 
   it('says a day with its time', () => {

@@ -92,23 +92,34 @@ export function formatTime(value: string | number | Date): string {
   return timeFormat.format(toDate(value));
 }
 
-/**
- * A day relative to `now`, as short as it can be while unambiguous: "today at 14:30", "tomorrow at 09:00",
- * "12 Dec", or "12 Dec 2027" in another year.
- */
-export function formatDay(value: string | number | Date, now: number): string {
+/** A day relative to `now`: "today", "tomorrow", "12 Dec", or "12 Dec 2027" in another year. */
+export function formatDayName(
+  value: string | number | Date,
+  now: number,
+): string {
   const date = toDate(value);
   const startOfToday = new Date(now);
   startOfToday.setHours(0, 0, 0, 0);
   const dayDiff = Math.floor(
     (date.getTime() - startOfToday.getTime()) / DAY_MS,
   );
-  if (dayDiff === 0) return `today at ${timeFormat.format(date)}`;
-  if (dayDiff === 1) return `tomorrow at ${timeFormat.format(date)}`;
+  if (dayDiff === 0) return 'today';
+  if (dayDiff === 1) return 'tomorrow';
   if (date.getFullYear() === new Date(now).getFullYear()) {
     return dayMonthFormat.format(date);
   }
   return dateFormat.format(date);
+}
+
+/**
+ * A day relative to `now`, as short as it can be while unambiguous: "today at 14:30", "tomorrow at 09:00",
+ * "12 Dec", or "12 Dec 2027" in another year.
+ */
+export function formatDay(value: string | number | Date, now: number): string {
+  const day = formatDayName(value, now);
+  return day === 'today' || day === 'tomorrow'
+    ? `${day} at ${formatTime(value)}`
+    : day;
 }
 
 /** "in 45 minutes", "in 20 hours", "in 12 days" (or "… ago" for the past). */

@@ -112,20 +112,24 @@ describe('JobIngestionTab', () => {
     const [first, second, third] = await historyRows();
     expect(first).toHaveTextContent('Succeeded');
     expect(first).toHaveTextContent('Scheduled');
-    expect(first).toHaveTextContent(/Queued \d\d:00 · started \d\d:00 · finished \d\d:18/);
+    expect(first).toHaveTextContent(
+      /Queued \d\d:00 · started \d\d:00 · finished \d\d:18/,
+    );
     expect(first).toHaveTextContent('18 min');
     expect(first).toHaveTextContent('Met');
     expect(first).toHaveTextContent('4.2M → 4.2M');
     expect(first).toHaveTextContent('12 GiB → 3 GiB');
     expect(first).toHaveTextContent('52 min');
     expect(first).toHaveTextContent('58% of 5 cores');
-    expect(first).toHaveTextContent('3.5 GiBof 12 GiB');
+    expect(first).toHaveTextContent('3.5 GiBpeak, of 12 GiB');
 
     expect(second).toHaveTextContent('Failed');
     expect(second).toHaveTextContent('Run now');
     expect(second).toHaveTextContent('7 min');
     expect(second).toHaveTextContent('Missedfailed');
-    expect(second).toHaveTextContent('Connection refused: payments-db.internal:5432');
+    expect(second).toHaveTextContent(
+      'Connection refused: payments-db.internal:5432',
+    );
 
     expect(third).toHaveTextContent('41 min');
     expect(third).toHaveTextContent('Missed11 min over');
@@ -174,18 +178,20 @@ describe('JobIngestionTab', () => {
         });
       renderTab({ api: { listRuns } });
 
-      const upcoming = await screen.findByRole('list', { name: 'Upcoming runs' });
+      const upcoming = await screen.findByRole('list', {
+        name: 'Upcoming runs',
+      });
       expect(upcoming).toHaveTextContent('Queued');
-      expect(upcoming).toHaveTextContent(/Expected to start today at|Expected to start tomorrow at/);
+      expect(upcoming).toHaveTextContent(
+        /Expected to start today at|Expected to start tomorrow at/,
+      );
       expect(listRuns).toHaveBeenCalledTimes(1);
 
       await act(async () => {
         jest.advanceTimersByTime(ACTIVE_POLL_MS);
       });
       await waitFor(() => expect(listRuns).toHaveBeenCalledTimes(2));
-      expect(
-        await within(upcoming).findByText('Running'),
-      ).toBeInTheDocument();
+      expect(await within(upcoming).findByText('Running')).toBeInTheDocument();
 
       await act(async () => {
         jest.advanceTimersByTime(ACTIVE_POLL_MS);
@@ -215,7 +221,10 @@ describe('JobIngestionTab', () => {
     const { api, user } = renderTab({
       runs: [queued, succeeded],
       api: {
-        cancelRun: jest.fn(async () => ({ ...queued, state: 'cancelled' as const })),
+        cancelRun: jest.fn(async () => ({
+          ...queued,
+          state: 'cancelled' as const,
+        })),
         executeNow: jest.fn(async () => queued),
       },
     });
@@ -230,8 +239,12 @@ describe('JobIngestionTab', () => {
       expect(api.cancelRun).toHaveBeenCalledWith('job-orders', 'run-queued'),
     );
 
-    await user.click(screen.getByRole('button', { name: 'Run now: nightly-orders' }));
-    await waitFor(() => expect(api.executeNow).toHaveBeenCalledWith('job-orders'));
+    await user.click(
+      screen.getByRole('button', { name: 'Run now: nightly-orders' }),
+    );
+    await waitFor(() =>
+      expect(api.executeNow).toHaveBeenCalledWith('job-orders'),
+    );
     await waitFor(() => expect(api.listRuns).toHaveBeenCalledTimes(3));
   });
 

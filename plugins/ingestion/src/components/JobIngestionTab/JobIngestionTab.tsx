@@ -81,6 +81,7 @@ const JobIngestionDetails = (props: { jobId: string }) => {
     registry.value?.namespaces.find(ns => ns.tier === job.tier)?.namespace ??
     DEFAULT_NAMESPACE_NAMES[job.tier];
 
+  const sla = `${formatNumber(job.estimates.slaMinutes, 0)} min`;
   let freshness = `Updated at ${formatTime(fetchedAt)}`;
   if (details.polling)
     freshness += '; refreshing every few seconds while runs are active';
@@ -112,8 +113,7 @@ const JobIngestionDetails = (props: { jobId: string }) => {
                 </Text>
               </Flex>
               <Text variant="body-large">
-                Runs {describeSchedule(job.schedule)}; SLA{' '}
-                {formatNumber(job.estimates.slaMinutes, 0)} min.
+                Runs {describeSchedule(job.schedule)}; SLA {sla}.
               </Text>
               <Text
                 variant="body-small"
@@ -186,13 +186,18 @@ const JobIngestionDetails = (props: { jobId: string }) => {
                 ? `The latest ${runs.length} of ${formatNumber(
                     totalRuns,
                     0,
-                  )} runs, newest first.`
-                : 'Every run of this job, newest first.'
+                  )} runs, newest first; the SLA is ${sla}.`
+                : `Every run of this job, newest first; the SLA is ${sla}.`
             }
           />
         </CardHeader>
         <CardBody>
-          <RunHistoryTable job={job} runs={runs} actions={actions} />
+          <RunHistoryTable
+            job={job}
+            runs={runs}
+            now={fetchedAt}
+            actions={actions}
+          />
         </CardBody>
       </Card>
       <Grid.Root columns={{ initial: '1', lg: '3' }} gap="4">

@@ -2,16 +2,17 @@ import {
   IngestionJob,
   IngestionRun,
 } from '@internal/backstage-plugin-ingestion-common';
-import { Grid, Text } from '@backstage/ui';
+import { Flex, Grid, Text } from '@backstage/ui';
 import {
-  formatDayAndTime,
+  formatDayName,
   formatDuration,
   formatNumber,
   formatRelative,
+  formatTime,
 } from '../../lib/format';
-import { RUN_STATE_LABELS } from '../../lib/runStates';
 import { runDurationMs, slaCompliance } from '../../lib/runSla';
 import { upcomingRuns } from '../../lib/upcomingRuns';
+import { RunStateBadge } from '../RunStateBadge';
 import { StatCard } from '../StatCard';
 
 const median = (values: number[]) => {
@@ -88,20 +89,29 @@ export const JobRunStats = (props: {
       </StatCard>
       <StatCard
         label="Last run"
-        value={last ? RUN_STATE_LABELS[last.state] : 'None yet'}
+        value={last ? formatTime(last.startedAt ?? last.queuedAt) : '—'}
+        unit={
+          last ? formatDayName(last.startedAt ?? last.queuedAt, now) : undefined
+        }
         data-testid="last-run"
       >
-        <Detail>
-          {last
-            ? `${
-                last.trigger === 'manual' ? 'Run now' : 'Scheduled'
-              }, queued ${formatRelative(last.queuedAt, now)}.`
-            : 'It runs at the next scheduled time, or now with Run now.'}
-        </Detail>
+        {last ? (
+          <Flex gap="2" align="center">
+            <RunStateBadge state={last.state} />
+            <Text variant="body-medium" color="secondary">
+              {last.trigger === 'manual' ? 'Run now' : 'Scheduled'}
+            </Text>
+          </Flex>
+        ) : (
+          <Detail>
+            It runs at the next scheduled time, or now with Run now.
+          </Detail>
+        )}
       </StatCard>
       <StatCard
         label="Next scheduled run"
-        value={next === undefined ? '—' : formatDayAndTime(next, now)}
+        value={next === undefined ? '—' : formatTime(next)}
+        unit={next === undefined ? undefined : formatDayName(next, now)}
         data-testid="next-run"
       >
         <Detail>{nextDetail}</Detail>

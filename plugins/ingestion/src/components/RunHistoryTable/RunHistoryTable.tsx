@@ -16,7 +16,7 @@ import { JobActions } from '../../hooks/useJobActions';
 import {
   formatBytes,
   formatCompact,
-  formatDateTime,
+  formatDayAndTime,
   formatDuration,
   formatMiB,
   formatNumber,
@@ -94,9 +94,10 @@ function cpuCell(run: IngestionRun) {
 export const RunHistoryTable = (props: {
   job: IngestionJob;
   runs: IngestionRun[];
+  now: number;
   actions: JobActions;
 }) => {
-  const { job, runs, actions } = props;
+  const { job, runs, now, actions } = props;
   const slaMinutes = job.estimates.slaMinutes;
 
   const columns = useMemo<ColumnConfig<IngestionRun>[]>(
@@ -105,6 +106,7 @@ export const RunHistoryTable = (props: {
         id: 'state',
         label: 'Run',
         isRowHeader: true,
+        defaultWidth: 120,
         cell: run => (
           <Cell>
             <Flex direction="column" gap="1" align="start">
@@ -120,10 +122,10 @@ export const RunHistoryTable = (props: {
       {
         id: 'when',
         label: 'When',
-        defaultWidth: '1.6fr',
+        defaultWidth: '1.5fr',
         cell: run => (
           <CellText
-            title={formatDateTime(run.startedAt ?? run.queuedAt)}
+            title={formatDayAndTime(run.startedAt ?? run.queuedAt, now)}
             description={timeline(run)}
           />
         ),
@@ -131,6 +133,7 @@ export const RunHistoryTable = (props: {
       {
         id: 'duration',
         label: 'Duration',
+        defaultWidth: 110,
         cell: run => {
           const duration = runDurationMs(run);
           return duration === undefined ? (
@@ -142,13 +145,14 @@ export const RunHistoryTable = (props: {
       },
       {
         id: 'sla',
-        label: `SLA (${formatNumber(slaMinutes, 0)} min)`,
+        label: 'SLA',
+        defaultWidth: 110,
         cell: run => slaCell(run, slaMinutes),
       },
       {
         id: 'rows',
         label: 'Rows in → out',
-        defaultWidth: '1.3fr',
+        defaultWidth: '1.4fr',
         cell: run =>
           run.metrics ? (
             <CellText
@@ -166,16 +170,18 @@ export const RunHistoryTable = (props: {
       {
         id: 'cpu',
         label: 'CPU time',
+        defaultWidth: '1.1fr',
         cell: cpuCell,
       },
       {
         id: 'memory',
-        label: 'Peak memory',
+        label: 'Memory',
+        defaultWidth: '1fr',
         cell: run =>
           run.metrics ? (
             <CellText
               title={formatBytes(run.metrics.peakMemoryBytes)}
-              description={`of ${formatMiB(run.allocatedMemoryMiB)}`}
+              description={`peak, of ${formatMiB(run.allocatedMemoryMiB)}`}
             />
           ) : (
             NONE
@@ -184,7 +190,7 @@ export const RunHistoryTable = (props: {
       {
         id: 'message',
         label: 'Message',
-        defaultWidth: '2fr',
+        defaultWidth: '1.6fr',
         cell: run =>
           run.message ? (
             <CellText
@@ -209,7 +215,7 @@ export const RunHistoryTable = (props: {
           ),
       },
     ],
-    [job, slaMinutes, actions],
+    [job, slaMinutes, now, actions],
   );
 
   const { tableProps } = useTable<IngestionRun>({

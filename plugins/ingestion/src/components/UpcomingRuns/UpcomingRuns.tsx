@@ -57,12 +57,9 @@ function activeRunTitle(run: IngestionRun, now: number): string {
 
 function activeRunDetail(run: IngestionRun, now: number): string {
   const trigger = run.trigger === 'manual' ? 'Run now' : 'Scheduled';
-  const queued = `${trigger}, queued ${formatRelative(run.queuedAt, now)}`;
-  const estimate =
-    run.state === 'queued' && run.estimatedStartAt
-      ? ' · start estimated by the slice calendar'
-      : '';
-  return `${queued} in ${run.namespace}${estimate}`;
+  return `${trigger} · queued ${formatRelative(run.queuedAt, now)} · ${
+    run.namespace
+  }`;
 }
 
 /**
