@@ -10,6 +10,7 @@ import {
   startPortal,
   type Portal,
 } from './support/portal.mts';
+import { callAsGuest } from './support/callAsGuest.mts';
 
 let portal: Portal;
 let browser: Browser;
@@ -25,33 +26,6 @@ after(async () => {
 });
 
 const TENANT = 'group:default/team-orion';
-
-/** Calls the backend from the page, as the signed-in guest (the frontend's fetch would add the same token). */
-async function callAsGuest(
-  page: Page,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; json: any }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const refresh = await fetch('/api/auth/guest/refresh', {
-        headers: { 'X-Requested-With': 'XMLHttpRequest' },
-      });
-      const { backstageIdentity } = await refresh.json();
-      const res = await fetch(path, {
-        method,
-        headers: {
-          Authorization: `Bearer ${backstageIdentity.token}`,
-          'Content-Type': 'application/json',
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, json: await res.json().catch(() => null) };
-    },
-    { method, path, body },
-  );
-}
 
 /** Fills a field of the template form, found by its JSON path (`root_source_host`: the form's field ids). */
 async function fill(page: Page, field: string, value: string) {
@@ -143,7 +117,7 @@ test('a guest creates an ingestion job from the template and finds it in the cat
     const deadline = Date.now() + 30_000;
     while (
       !(await page
-        .getByRole('heading', { name: 'nightly-orders' })
+        .getByRole('heading', { name: 'nightly-orders', exact: true })
         .isVisible()) &&
       Date.now() < deadline
     ) {
@@ -151,7 +125,7 @@ test('a guest creates an ingestion job from the template and finds it in the cat
       if (await page.getByText(/not found/i).isVisible()) await page.reload();
     }
     await page
-      .getByRole('heading', { name: 'nightly-orders' })
+      .getByRole('heading', { name: 'nightly-orders', exact: true })
       .waitFor({ timeout: 5_000 });
     await page.getByText('Orders from the payments database').first().waitFor();
 
