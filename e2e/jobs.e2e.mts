@@ -299,6 +299,8 @@ test('the platform admin page shows the slice calendar, with the team’s job in
     const details = page.getByTestId('slice-details');
     await details.getByRole('link', { name: 'orders-hourly' }).waitFor();
     await page.mouse.move(0, 0);
+    // Clicking the slice scrolled the page; the sidebar is fixed, so a full-page shot is taken from the top.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({
       path: join(resultsDir, 'slice-heatmap.png'),
       fullPage: true,
