@@ -21,4 +21,4 @@ scripts/demo/seed-source.sh
 
 mkdir -p sqlite .run/demo-lake
 step "Starting the portal: open http://localhost:3000 once the frontend has compiled"
-exec yarn start
+exec node .yarn/releases/yarn-4.13.0.cjs start
