@@ -14,6 +14,37 @@ export interface ApplicationJobConfig {
   watermark: string | null;
 }
 
+/**
+ * The application's result.json (ingestion-app/README.md): what every executor reads back from a run.
+ *
+ * @public
+ */
+export interface ApplicationResult {
+  status: 'succeeded' | 'failed';
+  error?: string;
+  errorField?: string;
+  rowsIn?: number;
+  rowsOut?: number;
+  bytesIn?: number;
+  bytesOut?: number;
+  watermark?: string | null;
+  outputPath?: string;
+  durationMs?: number;
+  eventLog?: string;
+  /** The application's summary of Spark's event log. */
+  metrics?: {
+    durationMs?: number;
+    executorRunTimeMs?: number;
+    executorCpuTimeMs?: number;
+    peakExecutionMemoryBytes?: number;
+    peakJvmHeapBytes?: number;
+    inputBytes?: number;
+    inputRecords?: number;
+    outputBytes?: number;
+    outputRecords?: number;
+  };
+}
+
 /** Fields of a job's source and target that name a secret: they become environment variables, never job.json. */
 const SECRET_REFERENCES = ['credentialsSecret'];
 

@@ -1,32 +1,10 @@
-import { RunMetrics } from '@internal/backstage-plugin-ingestion-node';
+import type {
+  ApplicationResult,
+  RunMetrics,
+} from '@internal/backstage-plugin-ingestion-node';
 
-/**
- * The ingestion application's result.json (ingestion-app/README.md), as the driver's termination message
- * carries it (image/kubernetes_main.py).
- */
-export interface ApplicationResult {
-  status: 'succeeded' | 'failed';
-  error?: string;
-  errorField?: string;
-  rowsIn?: number;
-  rowsOut?: number;
-  bytesIn?: number;
-  bytesOut?: number;
-  watermark?: string | null;
-  durationMs?: number;
-  /** The application's summary of Spark's event log. */
-  metrics?: {
-    durationMs?: number;
-    executorRunTimeMs?: number;
-    executorCpuTimeMs?: number;
-    peakExecutionMemoryBytes?: number;
-    peakJvmHeapBytes?: number;
-    inputBytes?: number;
-    inputRecords?: number;
-    outputBytes?: number;
-    outputRecords?: number;
-  };
-}
+/** The application's result.json, shared by every executor (ingestion-node), as the driver's termination message carries it. */
+export type { ApplicationResult } from '@internal/backstage-plugin-ingestion-node';
 
 /** A result.json in a termination message, or undefined for anything else (a log tail, nothing). */
 export function parseApplicationResult(

@@ -1,23 +1,12 @@
-import { IngestionJob } from '@internal/backstage-plugin-ingestion-common';
+import {
+  AdmissionDecision,
+  IngestionJob,
+} from '@internal/backstage-plugin-ingestion-common';
 
-/** A window in which a refused schedule would fit, computed by the scheduler. */
-export interface AlternativeWindow {
-  shiftMinutes: number;
-  firstStart: string;
-  schedule: IngestionJob['schedule'];
-}
-
-export type AdmissionDecision =
-  | { admitted: true }
-  | {
-      admitted: false;
-      /** 402 when buying capacity fixes it, 409 when the platform has no room. */
-      status: 402 | 409;
-      reason: string;
-      alternatives?: AlternativeWindow[];
-      /** When the job could start, if it waits. */
-      earliestStart?: string;
-    };
+export type {
+  AdmissionDecision,
+  AlternativeWindow,
+} from '@internal/backstage-plugin-ingestion-common';
 
 /**
  * One check a job must pass before it is stored or its schedule changes. The checks run in order and the first
