@@ -130,7 +130,11 @@ it('runs a job on real Spark and serves the run with its measured metrics', asyn
     if (['succeeded', 'failed', 'cancelled'].includes(run.state)) break;
     await new Promise(r => setTimeout(r, 1000));
   }
-  expect(run).toMatchObject({ state: 'succeeded', executor: 'local-spark' });
+  expect(run).toMatchObject({
+    state: 'succeeded',
+    executor: 'local-spark',
+    slaMet: true,
+  });
   const { metrics } = run;
   // eslint-disable-next-line no-console
   console.log(`real run ${run.id}: ${JSON.stringify(metrics)}`);

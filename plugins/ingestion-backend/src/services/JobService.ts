@@ -21,6 +21,7 @@ import {
   validateJobSpec,
 } from '../domain/jobs/validateJobSpec';
 import { specOf } from '../domain/jobs/specOf';
+import { slaOutcome } from '../domain/jobs/slaOutcome';
 import { runDemand } from '../domain/scheduling/placement';
 import { ResolvedCaller } from '../tenancy/CallerResolver';
 import { CapacityService } from './CapacityService';
@@ -349,16 +350,20 @@ export class JobService {
   ) {
     const job = await this.get(caller, jobId);
     const runs = await this.deps.runs.listByJob(jobId, page);
-    if (!this.deps.calendar || !runs.items.some(run => run.state === 'queued'))
-      return runs;
-    const estimatedStartAt = await this.deps.calendar.estimateStart(job);
+    const estimatedStartAt = runs.items.some(run => run.state === 'queued')
+      ? await this.deps.calendar?.estimateStart(job)
+      : undefined;
     return {
       ...runs,
-      items: runs.items.map(run =>
-        run.state === 'queued' && estimatedStartAt
-          ? { ...run, estimatedStartAt }
-          : run,
-      ),
+      items: runs.items.map(run => {
+        const slaMet = slaOutcome(run, job.estimates.slaMinutes);
+        return {
+          ...run,
+          ...(slaMet !== undefined && { slaMet }),
+          ...(run.state === 'queued' &&
+            estimatedStartAt && { estimatedStartAt }),
+        };
+      }),
     };
   }
 
