@@ -109,6 +109,38 @@ test('a guest creates an ingestion job from the template and finds it in the cat
     const [job] = created;
     assert.equal(job.pool, 'vcore-hours');
 
+    // A password pasted into a job is refused, so it can reach no response, entity or page.
+    const planted = 'planted-Pa55word-e2e';
+    const withPassword = await callAsGuest(
+      page,
+      'PUT',
+      `/api/ingestion/jobs/${job.id}`,
+      {
+        ...Object.fromEntries(
+          Object.entries(job).filter(([key]) =>
+            [
+              'name',
+              'description',
+              'tenant',
+              'source',
+              'target',
+              'schedule',
+              'estimates',
+              'resources',
+              'pool',
+            ].includes(key),
+          ),
+        ),
+        source: { ...job.source, password: planted },
+      },
+    );
+    assert.equal(withPassword.status, 400);
+    assert.match(
+      withPassword.json.error.message,
+      /source.password credentials are never accepted/,
+    );
+    assert.doesNotMatch(JSON.stringify(withPassword.json), new RegExp(planted));
+
     // The entity arrives through the job event within seconds; the entity page may need a reload until then.
     await entityLink.click();
     await page.waitForURL(
@@ -145,6 +177,23 @@ test('a guest creates an ingestion job from the template and finds it in the cat
     await page.mouse.move(0, 0);
     await page.screenshot({
       path: join(resultsDir, 'job-entity.png'),
+      fullPage: true,
+    });
+
+    // The entity's Ingestion tab shows the job as the service runs it, without its credentials. The entity
+    // page's tabs are links; the sidebar also has one named Ingestion.
+    await page
+      .locator(
+        'a[href="/catalog/default/resource/team-orion-nightly-orders/ingestion"]',
+      )
+      .click();
+    await page.waitForURL(/\/team-orion-nightly-orders\/ingestion$/);
+    await page.getByText('Run history').waitFor({ timeout: 30_000 });
+    await page.getByText('public.orders').first().waitFor();
+    assert.doesNotMatch(await page.content(), new RegExp(planted));
+    await page.mouse.move(0, 0);
+    await page.screenshot({
+      path: join(resultsDir, 'job-entity-ingestion-tab.png'),
       fullPage: true,
     });
   } catch (error) {

@@ -51,6 +51,8 @@ check openapi-in-sync node scripts/openapi/generate-router.mjs plugins/ingestion
 step "Unit, API and store tests (Jest)"
 CI=true yarn backstage-cli repo test --json --outputFile="$results/jest.json" 2>&1 | tee "$results/logs/jest.log" | grep -E "^(PASS|FAIL)|●|Tests:" || true
 if [ -f "$results/jest.json" ]; then record jest jest "$results/jest.json"; else record jest check 1; fi
+# Figures some tests print: oversell checks under concurrency, a real Spark run's metrics, cancel times.
+grep -hE "parallel purchases against|real run .*durationMs|local Spark run, submit to succeeded|cancel: .* gone after" "$results/logs/jest.log" | sed 's/^ */    /' || true
 
 step "Kubernetes control plane smoke test (quota refusal, SparkApplication to COMPLETED and FAILED)"
 test-infra/kubernetes/smoke.sh > "$results/logs/k8s-smoke.log" 2>&1
