@@ -1,28 +1,15 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
-  launchBrowser,
   openFromSidebar,
   resultsDir,
   signInAsGuest,
-  startPortal,
-  type Portal,
+  usePortal,
 } from './support/portal.mts';
 
-let portal: Portal;
-let browser: Browser;
-
-before(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const portal = usePortal();
 
 async function screenshotOnFailure<T>(
   page: Page,
@@ -72,7 +59,7 @@ async function buyVcpuHours(page: Page, quantity: number, period: string) {
 }
 
 test('a guest buys vCPU-hours on the Capacity page and sees the balance and the burn-down change', async () => {
-  const page = await signInAsGuest(browser);
+  const page = await signInAsGuest(portal.browser);
   const purchased = await screenshotOnFailure(
     page,
     'capacity-failure.png',
@@ -136,7 +123,7 @@ test('a guest buys vCPU-hours on the Capacity page and sees the balance and the 
   );
 
   // A purchase made elsewhere appears on the open page without a reload, pushed by the capacity signal.
-  const elsewhere = await signInAsGuest(browser);
+  const elsewhere = await signInAsGuest(portal.browser);
   await screenshotOnFailure(
     elsewhere,
     'capacity-elsewhere-failure.png',
@@ -180,7 +167,7 @@ test('a guest buys vCPU-hours on the Capacity page and sees the balance and the 
 });
 
 test('the guest sees the Spark Unit registry read-only on the Platform admin page', async () => {
-  const page = await signInAsGuest(browser);
+  const page = await signInAsGuest(portal.browser);
   await screenshotOnFailure(page, 'admin-failure.png', async () => {
     await openFromSidebar(page, 'Platform admin', /\/ingestion\/admin$/);
     const registry = page.getByRole('grid');

@@ -1,29 +1,16 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import {
   baseUrl,
-  launchBrowser,
   resultsDir,
   signInAsGuest,
-  startPortal,
-  type Portal,
+  usePortal,
 } from './support/portal.mts';
 import { callAsGuest } from './support/callAsGuest.mts';
 
-let portal: Portal;
-let browser: Browser;
-
-before(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const portal = usePortal();
 
 const TENANT = 'group:default/team-orion';
 
@@ -37,7 +24,7 @@ async function next(page: Page) {
 }
 
 test('a guest creates an ingestion job from the template and finds it in the catalog', async () => {
-  const page = await signInAsGuest(browser);
+  const page = await signInAsGuest(portal.browser);
   try {
     // Capacity first: team-orion buys vCPU-hours, so the job has a pool to draw from.
     const purchase = await callAsGuest(

@@ -1,30 +1,17 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import {
   baseUrl,
-  launchBrowser,
   openFromSidebar,
   resultsDir,
   signInAsGuest,
-  startPortal,
-  type Portal,
+  usePortal,
 } from './support/portal.mts';
 import { callAsGuest } from './support/callAsGuest.mts';
 
-let portal: Portal;
-let browser: Browser;
-
-before(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const portal = usePortal();
 
 const TENANT = 'group:default/team-orion';
 
@@ -103,7 +90,7 @@ async function screenshotOnFailure(
 }
 
 test('a guest finds the team’s jobs, runs one now from its Ingestion tab and sees the run', async () => {
-  const page = await signInAsGuest(browser);
+  const page = await signInAsGuest(portal.browser);
   await screenshotOnFailure(page, 'jobs-failure.png', async () => {
     const purchase = await callAsGuest(
       page,
@@ -269,7 +256,7 @@ test('the platform admin page shows the slice calendar, with the team’s job in
   // Uses the jobs the test above created. The guest is a tenant member, not a platform admin: the page is
   // read-only and the calendar shows only the
   // team's own jobs by name, which is what a tenant may see.
-  const page = await signInAsGuest(browser);
+  const page = await signInAsGuest(portal.browser);
   await screenshotOnFailure(page, 'slice-heatmap-failure.png', async () => {
     await openFromSidebar(page, 'Platform admin', /\/ingestion\/admin$/);
     const grid = page.getByRole('group', { name: 'Slice heatmap' });

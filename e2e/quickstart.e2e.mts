@@ -1,30 +1,12 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import {
-  launchBrowser,
-  resultsDir,
-  signInAsGuest,
-  startPortal,
-  type Portal,
-} from './support/portal.mts';
+import { resultsDir, signInAsGuest, usePortal } from './support/portal.mts';
 
-let portal: Portal;
-let browser: Browser;
-
-before(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const portal = usePortal();
 
 test('a guest signs in, finds Ingestion in the sidebar and sees their tenant', async () => {
-  const page = await signInAsGuest(browser);
+  const page = await signInAsGuest(portal.browser);
   const sidebar = page.getByRole('navigation', { name: 'sidebar nav' });
   const link = sidebar.getByRole('link', { name: 'Ingestion', exact: true });
   await link.waitFor({ timeout: 30_000 }).catch(async error => {

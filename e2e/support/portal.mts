@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const repoRoot = join(
@@ -227,4 +228,28 @@ export async function openFromSidebar(
   const sidebar = page.getByRole('navigation', { name: 'sidebar nav' });
   await sidebar.getByRole('link', { name, exact: true }).click();
   await page.waitForURL(path, { timeout: 30_000 });
+}
+
+/**
+ * Starts the portal and Chromium before a test file's tests and stops both after them. The browser is there once
+ * the file's `before` hook has run.
+ */
+export function usePortal(): { readonly browser: Browser } {
+  let portal: Portal | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    portal = await startPortal();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await portal?.stop();
+  });
+  return {
+    get browser() {
+      if (!browser)
+        throw new Error('the portal has not started (usePortal before hook)');
+      return browser;
+    },
+  };
 }
