@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import {
   mkdirSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -133,6 +134,31 @@ async function waitForFreePort(timeoutMs = 5 * 60_000) {
   }
 }
 
+const sparkRunsDir = join(repoRoot, '.run', 'e2e', 'local-executor', 'runs');
+
+/**
+ * Spark runs live in process groups of their own, so that they outlive a backend restart (the next backend adopts
+ * them); the tests' portal is not restarted, so its runs are stopped with it instead of being left behind.
+ */
+function stopSparkRuns() {
+  let runs: string[];
+  try {
+    runs = readdirSync(sparkRunsDir);
+  } catch {
+    return; // no run was started
+  }
+  for (const run of runs) {
+    try {
+      const { pgid } = JSON.parse(
+        readFileSync(join(sparkRunsDir, run, 'state.json'), 'utf8'),
+      );
+      if (typeof pgid === 'number') process.kill(-pgid, 'SIGKILL');
+    } catch {
+      // not started, or already finished
+    }
+  }
+}
+
 /** Starts the backend with the e2e config on a fresh database and waits until it is ready. */
 export async function startPortal(): Promise<Portal> {
   await acquirePortalLock();
@@ -172,6 +198,7 @@ export async function startPortal(): Promise<Portal> {
     } catch {
       // already gone
     }
+    stopSparkRuns();
     await new Promise(r => setTimeout(r, 500));
     releasePortalLock();
   };
