@@ -25,12 +25,20 @@ service_port() {
   esac
 }
 
-# use_service NAME: reuse it if something answers on its port, otherwise start it and remember to stop it.
+# Whether the service already runs. The control plane's state (certificates, kubeconfig) belongs to the checkout
+# that started it, so only this checkout's own control plane can be reused; cluster.sh refuses a foreign one.
+service_running() {
+  case $1 in
+    kubernetes) test-infra/kubernetes/cluster.sh status >/dev/null 2>&1 ;;
+    *) port_answers "$(service_port "$1")" ;;
+  esac
+}
+
+# use_service NAME: reuse it if it already runs, otherwise start it and remember to stop it.
 use_service() {
-  local name=$1 port
-  port=$(service_port "$name")
-  if port_answers "$port"; then
-    echo "$name: already answering on 127.0.0.1:$port; reused and left running"
+  local name=$1
+  if service_running "$name"; then
+    echo "$name: already running on 127.0.0.1:$(service_port "$name"); reused and left running"
     return 0
   fi
   "$(service_script "$name")" start || return 1

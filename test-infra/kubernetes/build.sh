@@ -51,6 +51,11 @@ esac
 log() { printf '[build %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 T0=$(date +%s)
 
+# One build at a time per output folder: two checkouts building together would move each other's binaries.
+mkdir -p "$(dirname "$OUT")"
+exec 9>"$OUT.lock"
+flock 9
+
 if all_built; then
   log "cached: kubernetes ${K8S_VERSION}, spark-operator ${SPARKOP_VERSION}, kwok ${KWOK_VERSION} in $OUT ($(( $(date +%s) - T0 ))s)"
   echo "$OUT"
