@@ -1,8 +1,8 @@
-import { cpuQuantity, splitPodMemory } from './podResources';
+import { cpuQuantity, sparkMemory } from './podResources';
 
 const mib = (quantity: string) => Number(quantity.replace(/m$/, ''));
 
-describe('splitPodMemory', () => {
+describe('sparkMemory', () => {
   it.each([
     [1024, 'driver'],
     [2048, 'driver'],
@@ -13,29 +13,29 @@ describe('splitPodMemory', () => {
   ] as const)(
     'heap + overhead of a %i MiB %s equals the allocation',
     (allocated, role) => {
-      const { memory, memoryOverhead } = splitPodMemory(allocated, role);
+      const { memory, memoryOverhead } = sparkMemory(allocated, role);
       expect(mib(memory) + mib(memoryOverhead)).toBe(allocated);
       expect(mib(memory)).toBeGreaterThanOrEqual(allocated / 2);
     },
   );
 
   it('gives the PySpark driver a larger overhead than a JVM executor', () => {
-    expect(splitPodMemory(2048, 'driver')).toEqual({
+    expect(sparkMemory(2048, 'driver')).toEqual({
       memory: '1536m',
       memoryOverhead: '512m',
     });
-    expect(splitPodMemory(2048, 'executor')).toEqual({
+    expect(sparkMemory(2048, 'executor')).toEqual({
       memory: '1664m',
       memoryOverhead: '384m',
     });
-    expect(splitPodMemory(16384, 'executor')).toEqual({
-      memory: '14745m',
-      memoryOverhead: '1639m',
+    expect(sparkMemory(16384, 'executor')).toEqual({
+      memory: '14894m',
+      memoryOverhead: '1490m',
     });
   });
 
   it('refuses pods too small to run Spark', () => {
-    expect(() => splitPodMemory(256, 'executor')).toThrow(/at least 512 MiB/);
+    expect(() => sparkMemory(256, 'executor')).toThrow(/at least 512 MiB/);
   });
 });
 

@@ -60,6 +60,7 @@ export const ingestionRun = (
   state: 'succeeded',
   trigger: 'schedule',
   scheduledFor: '2026-11-26T02:00:00.000Z',
+  pool: 'vcore-hours',
   tier: 'draft',
   namespace: 'ingestion-draft',
   opportunistic: false,

@@ -4,6 +4,9 @@ import {
   startIngestionTestBackend,
 } from '../../__testUtils__/testBackend';
 
+// Each test starts a whole backend (migrations included), which takes seconds on a busy machine.
+jest.setTimeout(30_000);
+
 const ORION = 'group:default/team-orion';
 const LYRA = 'group:default/team-lyra';
 const enc = encodeURIComponent;
