@@ -12,6 +12,12 @@ import {
   workOf,
 } from './resourceSizing';
 
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${Math.round(bytes)} bytes`;
+}
+
 const minutes = (ms: number) => (ms / 60_000).toFixed(1);
 const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;
 
@@ -39,7 +45,7 @@ export function meetSlaRecommendation(
     targetDurationMs: slaMs * SLA_TARGET_SHARE,
   });
   const perCore = m.bytesIn
-    ? `${(throughput.unitsPerCoreSecond / 1024 / 1024).toFixed(2)} MiB/s`
+    ? `${formatBytes(throughput.unitsPerCoreSecond)}/s`
     : `${throughput.unitsPerCoreSecond.toFixed(1)} records/s`;
   return {
     kind: 'meet-sla',

@@ -34,11 +34,15 @@ const failed = ingestionRun({
   finishedAt: '2026-11-25T10:07:10.000Z',
   message: 'Connection refused: payments-db.internal:5432',
   metrics: undefined,
+  slaMet: false,
+  slaOverrun: undefined,
 });
 const slow = ingestionRun({
   id: 'run-slow',
   startedAt: '2026-11-24T02:00:00.000Z',
   metrics: { ...succeeded.metrics!, durationMs: 41 * MINUTE },
+  slaMet: false,
+  slaOverrun: 11 / 30,
 });
 
 function renderTab(

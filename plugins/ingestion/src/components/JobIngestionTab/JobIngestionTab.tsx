@@ -61,14 +61,7 @@ const JobIngestionDetails = (props: { jobId: string }) => {
 
   const value = details.value;
   const points = useMemo(
-    () =>
-      value
-        ? runChartPoints(
-            value.runs,
-            value.job.estimates.slaMinutes,
-            CHARTED_RUNS,
-          )
-        : [],
+    () => (value ? runChartPoints(value.runs, CHARTED_RUNS) : []),
     [value],
   );
 
