@@ -770,6 +770,34 @@ export const spec = {
             "items": {
               "$ref": "#/components/schemas/JobRecommendation"
             }
+          },
+          "lastFinishedRun": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "id",
+              "state"
+            ],
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "state": {
+                "type": "string",
+                "enum": [
+                  "succeeded",
+                  "failed",
+                  "cancelled"
+                ]
+              },
+              "finishedAt": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "message": {
+                "type": "string"
+              }
+            }
           }
         }
       },

@@ -181,4 +181,11 @@ export interface JobHealth {
   /** Over the job's latest runs (up to 100). */
   sla: { judgedRuns: number; metRuns: number; complianceRate?: number };
   recommendations: JobRecommendation[];
+  /** The latest finished run (succeeded, failed or cancelled), if any. */
+  lastFinishedRun?: {
+    id: string;
+    state: 'succeeded' | 'failed' | 'cancelled';
+    finishedAt?: string;
+    message?: string;
+  };
 }

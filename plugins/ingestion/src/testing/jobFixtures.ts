@@ -1,6 +1,7 @@
 import {
   IngestionJob,
   IngestionRun,
+  JobHealth,
 } from '@internal/backstage-plugin-ingestion-common';
 import { ORION } from './mockIngestionApi';
 
@@ -85,5 +86,26 @@ export const ingestionRun = (
   // As the service judged it when the run finished.
   slaMet: true,
   slaOverrun: 0,
+  ...overrides,
+});
+
+/** The health of {@link ingestionJob} as the server computes it: a draft two runs into its profiling. */
+export const jobHealth = (overrides: Partial<JobHealth> = {}): JobHealth => ({
+  jobId: 'job-orders',
+  lifecycle: 'draft',
+  tier: 'draft',
+  profiling: { requiredRuns: 3, consecutiveWithinSla: 2 },
+  timeline: [
+    {
+      at: '2026-11-20T09:00:00.000Z',
+      kind: 'created',
+      lifecycle: 'draft',
+      tier: 'draft',
+      by: 'user:default/orla',
+      reason: 'Created in draft: its first 3 runs profile it',
+    },
+  ],
+  sla: { judgedRuns: 2, metRuns: 2, complianceRate: 1 },
+  recommendations: [],
   ...overrides,
 });

@@ -318,6 +318,16 @@ export class LifecycleService
     const judged = runs.filter(run => run.slaMet !== undefined);
     const met = judged.filter(run => run.slaMet).length;
     const latestJudged = judged[0];
+    const lastFinished = runs.find(
+      (
+        run,
+      ): run is IngestionRun & {
+        state: 'succeeded' | 'failed' | 'cancelled';
+      } =>
+        run.state === 'succeeded' ||
+        run.state === 'failed' ||
+        run.state === 'cancelled',
+    );
     const slow =
       latestJudged &&
       (latestJudged.slaOverrun ?? 0) > DRAFT_RECOMMENDATION_OVERRUN
@@ -355,6 +365,16 @@ export class LifecycleService
           job,
         ),
       ],
+      ...(lastFinished && {
+        lastFinishedRun: {
+          id: lastFinished.id,
+          state: lastFinished.state,
+          ...(lastFinished.finishedAt && {
+            finishedAt: lastFinished.finishedAt,
+          }),
+          ...(lastFinished.message && { message: lastFinished.message }),
+        },
+      }),
     };
   }
 }

@@ -128,7 +128,9 @@ async function runToEnd(user: string, jobId: string): Promise<any> {
 
 async function getJob(user: string, jobId: string) {
   return (
-    await request(server).get(`/api/ingestion/jobs/${jobId}`).set('Authorization', user)
+    await request(server)
+      .get(`/api/ingestion/jobs/${jobId}`)
+      .set('Authorization', user)
   ).body;
 }
 
@@ -174,7 +176,9 @@ it('profiles new jobs on real Spark, promotes them to their pool’s namespace, 
     }
     // eslint-disable-next-line no-console
     console.log(
-      `draft run ${i}: ${a.metrics.durationMs} ms (vCPU-hours), ${b.metrics.durationMs} ms (dedicated); efficiency ${JSON.stringify(a.efficiency)}`,
+      `draft run ${i}: ${a.metrics.durationMs} ms (vCPU-hours), ${
+        b.metrics.durationMs
+      } ms (dedicated); efficiency ${JSON.stringify(a.efficiency)}`,
     );
     const lifecycle = i < 3 ? 'draft' : 'production';
     expect((await getJob(orla, shared)).lifecycle).toBe(lifecycle);
