@@ -145,7 +145,10 @@ describe('JobIngestionTab', () => {
                 kind: 'meet-sla',
                 message:
                   'Run took 41.0 min against an SLA of 30 min (37% over). 4 executor(s) would do.',
-                resources: { ...ingestionJob().resources, executorInstances: 4 },
+                resources: {
+                  ...ingestionJob().resources,
+                  executorInstances: 4,
+                },
                 runIds: ['run-slow'],
               },
             ],
