@@ -2,8 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { IngestionJob } from '@internal/backstage-plugin-ingestion-common';
 import { Knex } from 'knex';
-import { namespaceNames, readIngestionConfig } from '../config';
-import { allocateRun } from '../domain/scheduling/runAllocation';
+import { readIngestionConfig } from '../config';
 import { DatabaseJobStore } from '../database/DatabaseJobStore';
 import { DatabaseRunStore } from '../database/DatabaseRunStore';
 import { DatabaseSparkUnitRegistryStore } from '../database/DatabaseSparkUnitRegistryStore';
@@ -11,6 +10,7 @@ import { MIGRATIONS_DIRECTORY } from '../database/migrateDatabase';
 import { CapacityService } from '../services/CapacityService';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { TimedTestExecutor } from '../__testUtils__/TimedTestExecutor';
+import { queueManualRun, testJobSpec } from '../__testUtils__/storedJobs';
 import { RunDispatcher } from './RunDispatcher';
 import { SliceCalendarService } from './SliceCalendarService';
 import { LifecycleService } from '../services/lifecycle/LifecycleService';
@@ -57,37 +57,16 @@ describe.each(databases.eachSupportedId())('RunDispatcher (%s)', databaseId => {
   ): Promise<IngestionJob> {
     return jobs.create({
       id: `job-${name}`,
-      spec: {
+      spec: testJobSpec({
         name,
         tenant,
-        pool: 'vcore-hours',
-        source: {
-          type: 'postgres',
-          host: 'db',
-          port: 5432,
-          database: 'shop',
-          table: 'orders',
-          credentialsSecret: 'shop',
-        },
-        target: { type: 's3', path: 's3a://lake/orders', format: 'parquet' },
+        cores,
         schedule: {
           type: 'interval',
           everyMinutes,
           startAt: '2026-03-02T10:00:00Z',
         },
-        estimates: {
-          dataVolumeGiB: 1,
-          expectedDurationMinutes: 10,
-          slaMinutes: 20,
-        },
-        resources: {
-          executorInstances: 1,
-          executorCores: cores,
-          executorMemoryGiB: 1,
-          driverCores: 1,
-          driverMemoryGiB: 1,
-        },
-      },
+      }),
       lifecycle: 'draft',
       tier: 'draft',
       by: 'test',
@@ -122,20 +101,8 @@ describe.each(databases.eachSupportedId())('RunDispatcher (%s)', databaseId => {
     }).promote(job.id, 'user:default/ada');
   }
 
-  /** A run queued by hand (Run now), sized from the job as it is. */
-  async function queueManualRun(job: IngestionJob, id: string) {
-    return runs.create({
-      id,
-      jobId: job.id,
-      tenant: job.tenant,
-      trigger: 'manual',
-      scheduledFor: new Date(clock).toISOString(),
-      ...allocateRun(job, namespaceNames(config)),
-      opportunistic: false,
-      queuedAt: new Date(clock).toISOString(),
-      dedupeKey: `manual:${id}`,
-    });
-  }
+  const queueRunNow = (job: IngestionJob, id: string) =>
+    queueManualRun(runs, config, job, id, clock);
 
   beforeEach(async () => {
     db = await databases.init(databaseId);
@@ -230,17 +197,7 @@ describe.each(databases.eachSupportedId())('RunDispatcher (%s)', databaseId => {
 
   it('hands a run over again when the scheduler died between recording and handing it over', async () => {
     const job = await addJob('hourly');
-    const run = await runs.create({
-      id: 'run-crashed',
-      jobId: job.id,
-      tenant: LYRA,
-      trigger: 'manual',
-      scheduledFor: new Date(T0).toISOString(),
-      ...allocateRun(job, namespaceNames(config)),
-      opportunistic: false,
-      queuedAt: new Date(T0).toISOString(),
-      dedupeKey: 'manual:crashed',
-    });
+    const run = await queueRunNow(job, 'run-crashed');
     await runs.transition(run!.id, { from: 'queued', to: 'submitted', at: T0 }); // ... and then the process died
     await dispatcher().reconcile();
     expect(engine.submissions.filter(id => id === 'run-crashed')).toHaveLength(
@@ -303,8 +260,8 @@ describe.each(databases.eachSupportedId())('RunDispatcher (%s)', databaseId => {
     const lyraJob = await addProductionJob('lyra', 60, 3, LYRA);
     const vegaJob = await addProductionJob('vega', 60, 3, VEGA);
     for (let i = 0; i < 8; i++) {
-      await queueManualRun(lyraJob, `lyra-${i}`);
-      await queueManualRun(vegaJob, `vega-${i}`);
+      await queueRunNow(lyraJob, `lyra-${i}`);
+      await queueRunNow(vegaJob, `vega-${i}`);
     }
     const d = dispatcher(10 * MIN);
     const startedBy: string[] = [];
@@ -325,7 +282,7 @@ describe.each(databases.eachSupportedId())('RunDispatcher (%s)', databaseId => {
 
   it('holds the queued runs of a paused job until it is resumed', async () => {
     const job = await addProductionJob('hourly');
-    await queueManualRun(job, 'held');
+    await queueRunNow(job, 'held');
     await jobs.update(job.id, { status: 'paused' }, 'test', clock);
     await dispatcher().tick();
     expect((await runs.get('held'))?.state).toBe('queued');

@@ -33,15 +33,15 @@ const run = (overrides: Partial<IngestionRun>): IngestionRun =>
       recordsOut: 0,
     },
     ...overrides,
-  }) as IngestionRun;
+  } as IngestionRun);
 
 describe('meetSlaRecommendation', () => {
   it('recommends the executors that meet 90% of the SLA at the run’s measured throughput, with the numbers', () => {
     // 3600 MiB by 4 executor cores in 30 min = 0.5 MiB/s per core; 18 min (90% of 20) needs 6.67 cores: 4 executors.
-    const recommendation = meetSlaRecommendation(
-      run({ slaOverrun: 0.5 }),
-      { resources, estimates: { slaMinutes: 20 } as any },
-    );
+    const recommendation = meetSlaRecommendation(run({ slaOverrun: 0.5 }), {
+      resources,
+      estimates: { slaMinutes: 20 } as any,
+    });
     expect(recommendation).toEqual({
       kind: 'meet-sla',
       resources: { ...resources, executorInstances: 4 },
@@ -80,7 +80,9 @@ describe('underUseRecommendations', () => {
       kind: 'reduce-cpu',
       runIds: ['a', 'b', 'c', 'd', 'e'],
       resources: { ...resources, executorInstances: 1 },
-      message: expect.stringMatching(/^The last 5 runs used at most 20% of their allocated CPU/),
+      message: expect.stringMatching(
+        /^The last 5 runs used at most 20% of their allocated CPU/,
+      ),
     });
   });
 });

@@ -301,7 +301,11 @@ describe('jobs API', () => {
     const resized = await request(server)
       .put(`/api/ingestion/jobs/${job.id}`)
       .set('Authorization', lars)
-      .send(jobSpec({ resources: { ...jobSpec().resources, executorInstances: 2 } }));
+      .send(
+        jobSpec({
+          resources: { ...jobSpec().resources, executorInstances: 2 },
+        }),
+      );
     expect(resized.status).toBe(200);
     expect(resized.body).toMatchObject({
       lifecycle: 'draft',

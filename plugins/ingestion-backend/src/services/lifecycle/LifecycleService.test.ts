@@ -2,17 +2,17 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { IngestionJob } from '@internal/backstage-plugin-ingestion-common';
 import { Knex } from 'knex';
-import { namespaceNames, readIngestionConfig } from '../../config';
+import { readIngestionConfig } from '../../config';
 import { DatabaseJobStore } from '../../database/DatabaseJobStore';
 import { DatabaseLifecycleStore } from '../../database/DatabaseLifecycleStore';
 import { DatabaseRunStore } from '../../database/DatabaseRunStore';
 import { DatabaseSparkUnitRegistryStore } from '../../database/DatabaseSparkUnitRegistryStore';
 import { MIGRATIONS_DIRECTORY } from '../../database/migrateDatabase';
-import { allocateRun } from '../../domain/scheduling/runAllocation';
 import { RunDispatcher } from '../../scheduler/RunDispatcher';
 import { SliceCalendarService } from '../../scheduler/SliceCalendarService';
 import { createTestDatabases } from '../../__testUtils__/databases';
 import { TimedTestExecutor } from '../../__testUtils__/TimedTestExecutor';
+import { queueManualRun, testJobSpec } from '../../__testUtils__/storedJobs';
 import { AdmissionQueue } from '../admission/AdmissionQueue';
 import { CapacityService } from '../CapacityService';
 import { LifecycleService } from './LifecycleService';
@@ -90,34 +90,14 @@ describe.each(databases.eachSupportedId())(
     ): Promise<IngestionJob> {
       const job = await jobs.create({
         id: `job-${name}`,
-        spec: {
+        spec: testJobSpec({
           name,
           tenant,
-          pool: 'vcore-hours',
-          source: {
-            type: 'postgres',
-            host: 'db',
-            port: 5432,
-            database: 'shop',
-            table: 'orders',
-            credentialsSecret: 'shop',
-          },
-          target: { type: 's3', path: 's3a://lake/orders', format: 'parquet' },
+          cores,
           // Once a day, at a time these tests never reach: runs come from "Run now".
           schedule: { type: 'cron', expression: '0 3 * * *', timezone: 'UTC' },
-          estimates: {
-            dataVolumeGiB: 1,
-            expectedDurationMinutes: 10,
-            slaMinutes: SLA_MINUTES,
-          },
-          resources: {
-            executorInstances: 1,
-            executorCores: cores,
-            executorMemoryGiB: 1,
-            driverCores: 1,
-            driverMemoryGiB: 1,
-          },
-        },
+          slaMinutes: SLA_MINUTES,
+        }),
         lifecycle: 'draft',
         tier: 'draft',
         by: 'test',
@@ -129,19 +109,8 @@ describe.each(databases.eachSupportedId())(
 
     let manualRuns = 0;
     async function runNow(jobId: string) {
-      const job = (await jobs.get(jobId))!;
       const id = `run-${++manualRuns}`;
-      await runs.create({
-        id,
-        jobId,
-        tenant: job.tenant,
-        trigger: 'manual',
-        scheduledFor: new Date(clock).toISOString(),
-        ...allocateRun(job, namespaceNames(config)),
-        opportunistic: false,
-        queuedAt: new Date(clock).toISOString(),
-        dedupeKey: `manual:${id}`,
-      });
+      await queueManualRun(runs, config, (await jobs.get(jobId))!, id, clock);
       return id;
     }
 
