@@ -3,21 +3,10 @@ import { cpuQuantity, sparkMemory } from './podResources';
 const mib = (quantity: string) => Number(quantity.replace(/m$/, ''));
 
 describe('sparkMemory', () => {
-  it.each([
-    [1024, 'driver'],
-    [2048, 'driver'],
-    [65536, 'driver'],
-    [1024, 'executor'],
-    [4096, 'executor'],
-    [131072, 'executor'],
-  ] as const)(
-    'heap + overhead of a %i MiB %s equals the allocation',
-    (allocated, role) => {
-      const { memory, memoryOverhead } = sparkMemory(allocated, role);
-      expect(mib(memory) + mib(memoryOverhead)).toBe(allocated);
-      expect(mib(memory)).toBeGreaterThanOrEqual(allocated / 2);
-    },
-  );
+  it('tells Spark the heap and overhead of the shared rule, adding up to the allocation', () => {
+    const { memory, memoryOverhead } = sparkMemory(4096, 'executor');
+    expect(mib(memory) + mib(memoryOverhead)).toBe(4096);
+  });
 
   it('gives the PySpark driver a larger overhead than a JVM executor', () => {
     expect(sparkMemory(2048, 'driver')).toEqual({
