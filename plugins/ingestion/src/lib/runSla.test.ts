@@ -31,15 +31,15 @@ describe('runSla', () => {
     expect(slaOutcome(ingestionRun({ state: 'failed', slaMet: false }))).toBe(
       'missed',
     );
-    expect(slaOutcome(ingestionRun({ state: 'cancelled' }))).toBe(undefined);
-    expect(slaOutcome(ingestionRun({ state: 'running' }))).toBe(undefined);
+    expect(slaOutcome(ingestionRun({ state: 'cancelled', slaMet: undefined }))).toBe(undefined);
+    expect(slaOutcome(ingestionRun({ state: 'running', slaMet: undefined }))).toBe(undefined);
   });
 
   it('counts the compliance of the runs that have an outcome', () => {
     const runs = [
       ingestionRun({ slaMet: true }),
       ingestionRun({ state: 'failed', slaMet: false }),
-      ingestionRun({ state: 'queued' }),
+      ingestionRun({ state: 'queued', slaMet: undefined }),
       ingestionRun({ slaMet: true }),
     ];
     expect(slaCompliance(runs)).toEqual({ met: 2, judged: 3, rate: 2 / 3 });
