@@ -139,10 +139,13 @@ export class DatabaseRunStore implements RunStore {
   }
 
   async listUnjudged(): Promise<IngestionRun[]> {
+    // Runs of deleted jobs have no SLA to be judged against any more: they are left out, not retried forever.
     const rows = await this.db<RunRow>('ingestion_runs')
-      .whereIn('state', ['succeeded', 'failed'])
-      .whereNull('sla_met')
-      .orderBy('finished_at');
+      .select('ingestion_runs.*')
+      .join('ingestion_jobs', 'ingestion_jobs.id', 'ingestion_runs.job_id')
+      .whereIn('ingestion_runs.state', ['succeeded', 'failed'])
+      .whereNull('ingestion_runs.sla_met')
+      .orderBy('ingestion_runs.finished_at');
     return rows.map(toRun);
   }
 

@@ -49,7 +49,7 @@ export interface RunStore {
     id: string,
     outcome: { met: boolean; overrun?: number },
   ): Promise<boolean>;
-  /** Succeeded and failed runs whose SLA outcome is not stored yet (their finish was not followed up). */
+  /** Succeeded and failed runs of existing jobs whose SLA outcome is not stored yet (not followed up). */
   listUnjudged(): Promise<IngestionRun[]>;
   /**
    * Moves a run from `from` to `to` and records the transition, atomically; false when the run was not in `from`

@@ -44,6 +44,7 @@ describe.each(databases.eachSupportedId())(
     let calendar: SliceCalendarService;
     let lifecycle: LifecycleService;
     let sent: Sent[];
+  let published: unknown[];
     let failing: Set<string>;
 
     function newLifecycle() {
@@ -55,7 +56,7 @@ describe.each(databases.eachSupportedId())(
         calendar,
         admissions: new AdmissionQueue(),
         notifications: { send: async n => void sent.push(n as Sent) },
-        events: { publish: async () => {} },
+        events: { publish: async e => void published.push(e.eventPayload) },
         logger: mockServices.logger.mock(),
         now: () => clock,
       });
@@ -123,6 +124,7 @@ describe.each(databases.eachSupportedId())(
       );
       clock = T0;
       sent = [];
+    published = [];
       failing = new Set();
       engine = TimedTestExecutor.newEngine();
       jobs = new DatabaseJobStore(db);
@@ -182,7 +184,14 @@ describe.each(databases.eachSupportedId())(
         lifecycleReason:
           'Promoted to vcore-hours after 3 consecutive draft runs within the SLA',
       });
-      const next = await runNow(job.id);
+      // The catalog entity follows: the job is announced with its new lifecycle.
+    expect(published).toEqual([
+      {
+        action: 'upserted',
+        job: expect.objectContaining({ id: job.id, lifecycle: 'production' }),
+      },
+    ]);
+    const next = await runNow(job.id);
       expect(await runs.get(next)).toMatchObject({
         pool: 'vcore-hours',
         tier: 'vcore-hours',
