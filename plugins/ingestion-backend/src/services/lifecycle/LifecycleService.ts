@@ -31,6 +31,8 @@ import { JobLifecycleSteps } from './JobLifecycleSteps';
 /** Who takes the automatic lifecycle steps, in the timeline and audit columns. */
 export const LIFECYCLE_ACTOR = 'lifecycle';
 const PROFILED_RUNS_LOOKED_AT = 100;
+/** How the reason of a draft that earned production but found no room begins. */
+const NOT_PROMOTED = 'Not promoted to';
 
 /**
  * Draft profiling and promotion (Requirement 5, 6.4) and run feedback (11.5): after each finished run, its SLA
@@ -190,9 +192,17 @@ export class LifecycleService
       if (decision.action === 'wait') return job;
       const by = force?.by ?? LIFECYCLE_ACTOR;
       if (decision.action === 'refuse') {
-        const reason = `Not promoted to ${decision.tier}: ${decision.reason}`;
+        const reason = `${NOT_PROMOTED} ${decision.tier}: ${decision.reason}`;
         if (force) throw new ConflictError(reason);
-        if (job.lifecycleReason === reason) return job; // already said, already notified
+        if (job.lifecycleReason?.startsWith(NOT_PROMOTED)) {
+          // Already on the timeline and told; only the details (the slice in the way) move on.
+          return this.deps.jobs.update(
+            job.id,
+            { lifecycleReason: reason },
+            LIFECYCLE_ACTOR,
+            this.#now(),
+          );
+        }
         const kept = await this.#step(job, {
           kind: 'promotion-refused',
           lifecycle: 'draft',
@@ -279,7 +289,7 @@ export class LifecycleService
       { limit: 500, offset: 0 },
     );
     for (const job of items) {
-      if (job.lifecycleReason?.startsWith('Not promoted')) {
+      if (job.lifecycleReason?.startsWith(NOT_PROMOTED)) {
         await this.#considerPromotion(job.id);
       }
     }
