@@ -31,6 +31,11 @@ export interface Config {
     dispatchIntervalSeconds?: number;
     /** How many times its cores' hours the vcore-hours namespace may sell as vCPU-hours. Default 1 (none). */
     vcpuHourOversubscription?: number;
+    /** Draft profiling of new jobs. */
+    profiling?: {
+      /** Consecutive draft runs within the SLA that promote a job to production (1 to 100). Default 3. */
+      runs?: number;
+    };
     /** Kubernetes namespace names and their Spark Units on first start (the registry is then the source of truth). */
     namespaces?: {
       dedicated?: { name?: string; initialSparkUnits?: number };

@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { DEFAULT_PROFILING_RUNS } from './domain/lifecycle/promotion';
 import {
   NAMESPACE_TIERS,
   NamespaceTier,
@@ -26,6 +27,8 @@ export interface IngestionConfig {
   horizonDays: number;
   /** How often the dispatcher starts due runs and follows running ones. */
   dispatchIntervalSeconds: number;
+  /** How many consecutive draft runs within the SLA promote a new job to production. */
+  profilingRuns: number;
 }
 
 const DEFAULT_NAMESPACES: IngestionConfig['namespaces'] = {
@@ -75,5 +78,28 @@ export function readIngestionConfig(root: Config): IngestionConfig {
       config?.getOptionalNumber('dispatchIntervalSeconds') ?? 5,
     vcpuHourOversubscription:
       config?.getOptionalNumber('vcpuHourOversubscription') ?? 1,
+    profilingRuns: readProfilingRuns(config),
+  };
+}
+
+function readProfilingRuns(config: Config | undefined): number {
+  const runs =
+    config?.getOptionalNumber('profiling.runs') ?? DEFAULT_PROFILING_RUNS;
+  if (!Number.isInteger(runs) || runs < 1 || runs > 100) {
+    throw new InputError(
+      `ingestion.profiling.runs must be a whole number from 1 to 100, got ${runs}`,
+    );
+  }
+  return runs;
+}
+
+/** The Kubernetes namespace of each tier. */
+export function namespaceNames(
+  config: Pick<IngestionConfig, 'namespaces'>,
+): Record<NamespaceTier, string> {
+  return {
+    dedicated: config.namespaces.dedicated.name,
+    'vcore-hours': config.namespaces['vcore-hours'].name,
+    draft: config.namespaces.draft.name,
   };
 }

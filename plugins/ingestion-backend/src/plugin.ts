@@ -21,6 +21,9 @@ import { SliceCalendarService } from './scheduler/SliceCalendarService';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { createRouter } from './service/router';
+import { AdmissionQueue } from './services/admission/AdmissionQueue';
+import { LifecycleService } from './services/lifecycle/LifecycleService';
+import { DatabaseLifecycleStore } from './database/DatabaseLifecycleStore';
 import { CallerResolver } from './tenancy/CallerResolver';
 
 /**
@@ -45,6 +48,7 @@ export const ingestionPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         permissions: coreServices.permissions,
+        auditor: coreServices.auditor,
         scheduler: coreServices.scheduler,
         notifications: notificationService,
         signals: signalsServiceRef,
@@ -94,6 +98,25 @@ export const ingestionPlugin = createBackendPlugin({
 
         const jobStore = new DatabaseJobStore(db);
         const runStore = new DatabaseRunStore(db);
+        const calendar = new SliceCalendarService({
+          config,
+          jobs: jobStore,
+          runs: runStore,
+          capacity,
+          logger: deps.logger,
+        });
+        const admissions = new AdmissionQueue();
+        const lifecycle = new LifecycleService({
+          profilingRuns: config.profilingRuns,
+          jobs: jobStore,
+          runs: runStore,
+          lifecycle: new DatabaseLifecycleStore(db),
+          calendar,
+          admissions,
+          notifications: deps.notifications,
+          events: deps.events,
+          logger: deps.logger,
+        });
         const executor = executors.select(config.executor);
         const dispatcher = executor
           ? new RunDispatcher({
@@ -103,6 +126,7 @@ export const ingestionPlugin = createBackendPlugin({
               capacity,
               executor,
               logger: deps.logger,
+              runFinished: lifecycle,
             })
           : undefined;
         if (dispatcher) {
@@ -124,15 +148,12 @@ export const ingestionPlugin = createBackendPlugin({
           );
         }
 
-        const calendar = new SliceCalendarService({
-          config,
-          jobs: jobStore,
-          runs: runStore,
-          capacity,
-          logger: deps.logger,
-        });
         await calendar.rebuild();
-        capacity.onChange(() => calendar.rebuild().then(() => undefined));
+        // Room may have appeared for drafts that earned production but found none.
+        capacity.onChange(async () => {
+          await calendar.rebuild();
+          await lifecycle.retryPromotions();
+        });
         await deps.scheduler.scheduleTask({
           // Every replica keeps its own calendar in memory, so each rolls its own forward.
           id: 'ingestion-slice-calendar-advance',
@@ -149,6 +170,8 @@ export const ingestionPlugin = createBackendPlugin({
           dispatcher,
           capacity,
           admission: [new PurchasedCapacityCheck(capacity), calendar],
+          admissions,
+          lifecycle,
           calendar,
           events: deps.events,
           logger: deps.logger,
@@ -171,6 +194,7 @@ export const ingestionPlugin = createBackendPlugin({
           await createRouter({
             callers,
             permissions: deps.permissions,
+            auditor: deps.auditor,
             capacity,
             jobs,
             calendar,

@@ -20,10 +20,21 @@ export const ingestionLedgerAdjustPermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/**
+ * Promote a draft job to production, or send a production job back to draft, by hand (platform admins only).
+ *
+ * @public
+ */
+export const ingestionJobLifecyclePermission = createPermission({
+  name: 'ingestion.job.lifecycle',
+  attributes: { action: 'update' },
+});
+
 /** Permissions reserved to platform admins. @public */
 export const ingestionAdminPermissions = [
   ingestionRegistryUpdatePermission,
   ingestionLedgerAdjustPermission,
+  ingestionJobLifecyclePermission,
 ];
 
 /** @public */

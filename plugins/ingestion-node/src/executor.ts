@@ -1,17 +1,15 @@
-import { NamespaceTier } from '@internal/backstage-plugin-ingestion-common';
+import {
+  NamespaceTier,
+  RunSizing,
+} from '@internal/backstage-plugin-ingestion-common';
 
 /**
- * Cores and memory granted to one run, split the way Spark asks for them.
+ * Cores and memory granted to one run, split the way Spark asks for them: the sizing stamped on the run when it
+ * was queued. Memory is per process, overhead included; split it with `splitPodMemory`.
  *
  * @public
  */
-export interface RunResources {
-  driverCores: number;
-  driverMemoryMiB: number;
-  executorCores: number;
-  executorMemoryMiB: number;
-  executorInstances: number;
-}
+export type RunResources = RunSizing;
 
 /**
  * Everything an executor needs to start one run of an ingestion job.

@@ -9,3 +9,4 @@ export * from './extensionPoints';
 export * from './jobEvents';
 export * from './applicationJobConfig';
 export * from './client/createIngestionClient';
+export * from './sparkPodMemory';

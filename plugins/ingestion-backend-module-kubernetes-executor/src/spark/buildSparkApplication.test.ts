@@ -60,8 +60,8 @@ describe('buildSparkApplication', () => {
       cores: 2,
       coreRequest: '2',
       coreLimit: '2',
-      memory: '3686m',
-      memoryOverhead: '410m',
+      memory: '3712m',
+      memoryOverhead: '384m',
     });
   });
 

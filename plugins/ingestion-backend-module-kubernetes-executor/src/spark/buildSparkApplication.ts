@@ -12,7 +12,7 @@ import {
   JOB_CONFIG_FILE,
   RESULT_FILE,
 } from './driverPaths';
-import { cpuQuantity, splitPodMemory } from './podResources';
+import { cpuQuantity, sparkMemory } from './podResources';
 import { runAnnotations, runLabels } from './runLabels';
 import { SPARK_APPLICATION, SparkApplication } from './SparkApplication';
 
@@ -67,11 +67,8 @@ export function buildSparkApplication(
   const gracePeriod = run.opportunistic
     ? { terminationGracePeriodSeconds: OPPORTUNISTIC_GRACE_SECONDS }
     : {};
-  const driverMemory = splitPodMemory(resources.driverMemoryMiB, 'driver');
-  const executorMemory = splitPodMemory(
-    resources.executorMemoryMiB,
-    'executor',
-  );
+  const driverMemory = sparkMemory(resources.driverMemoryMiB, 'driver');
+  const executorMemory = sparkMemory(resources.executorMemoryMiB, 'executor');
 
   return {
     apiVersion: SPARK_APPLICATION.apiVersion,

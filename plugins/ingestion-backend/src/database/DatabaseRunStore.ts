@@ -26,6 +26,10 @@ interface RunRow {
   finished_at: Timestamp | null;
   message: string | null;
   metrics: string | null;
+  pool: IngestionRun['pool'] | null;
+  sizing: string | null;
+  sla_met: boolean | number | null;
+  sla_overrun: number | string | null;
 }
 
 function toRun(row: RunRow): IngestionRun {
@@ -36,6 +40,7 @@ function toRun(row: RunRow): IngestionRun {
     state: row.state,
     trigger: row.trigger,
     scheduledFor: toIsoString(row.scheduled_for),
+    pool: row.pool ?? (row.tier === 'dedicated' ? 'dedicated' : 'vcore-hours'),
     tier: row.tier,
     namespace: row.namespace,
     opportunistic: Boolean(row.opportunistic),
@@ -49,6 +54,9 @@ function toRun(row: RunRow): IngestionRun {
     }),
     ...(row.message && { message: row.message }),
     ...(row.metrics && { metrics: JSON.parse(row.metrics) }),
+    ...(row.sizing && { sizing: JSON.parse(row.sizing) }),
+    ...(row.sla_met !== null && { slaMet: Boolean(row.sla_met) }),
+    ...(row.sla_overrun !== null && { slaOverrun: Number(row.sla_overrun) }),
   };
 }
 
@@ -66,8 +74,10 @@ export class DatabaseRunStore implements RunStore {
           state: 'queued',
           trigger: run.trigger,
           scheduled_for: new Date(run.scheduledFor),
+          pool: run.pool,
           tier: run.tier,
           namespace: run.namespace,
+          sizing: run.sizing ? JSON.stringify(run.sizing) : null,
           opportunistic: run.opportunistic,
           allocated_cores: run.allocatedCores,
           allocated_memory_mib: run.allocatedMemoryMiB,
@@ -107,10 +117,35 @@ export class DatabaseRunStore implements RunStore {
     return { items: rows.map(toRun), totalCount: Number(count) };
   }
 
-  async listInStates(states: RunState[]): Promise<IngestionRun[]> {
+  async listInStates(
+    states: RunState[],
+    jobId?: string,
+  ): Promise<IngestionRun[]> {
+    const query = this.db<RunRow>('ingestion_runs').whereIn('state', states);
+    if (jobId) query.andWhere({ job_id: jobId });
+    const rows = await query.orderBy('queued_at');
+    return rows.map(toRun);
+  }
+
+  async recordSlaOutcome(
+    id: string,
+    outcome: { met: boolean; overrun?: number },
+  ): Promise<boolean> {
+    const updated = await this.db('ingestion_runs')
+      .where({ id })
+      .whereNull('sla_met')
+      .update({ sla_met: outcome.met, sla_overrun: outcome.overrun ?? null });
+    return updated > 0;
+  }
+
+  async listUnjudged(): Promise<IngestionRun[]> {
+    // Runs of deleted jobs have no SLA to be judged against any more: they are left out, not retried forever.
     const rows = await this.db<RunRow>('ingestion_runs')
-      .whereIn('state', states)
-      .orderBy('queued_at');
+      .select('ingestion_runs.*')
+      .join('ingestion_jobs', 'ingestion_jobs.id', 'ingestion_runs.job_id')
+      .whereIn('ingestion_runs.state', ['succeeded', 'failed'])
+      .whereNull('ingestion_runs.sla_met')
+      .orderBy('ingestion_runs.finished_at');
     return rows.map(toRun);
   }
 

@@ -35,7 +35,9 @@ export interface JobStore {
   ): Promise<{ items: IngestionJob[]; totalCount: number }>;
   update(
     id: string,
-    change: Partial<Pick<IngestionJob, 'status' | 'lifecycle' | 'tier'>> & {
+    change: Partial<
+      Pick<IngestionJob, 'status' | 'lifecycle' | 'tier' | 'lifecycleReason'>
+    > & {
       spec?: IngestionJobSpec;
     },
     by: string,

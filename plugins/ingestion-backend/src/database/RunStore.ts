@@ -7,7 +7,15 @@ import {
 export interface NewRun
   extends Omit<
     IngestionRun,
-    'state' | 'startedAt' | 'finishedAt' | 'message' | 'metrics' | 'slaMet'
+    | 'state'
+    | 'startedAt'
+    | 'finishedAt'
+    | 'message'
+    | 'metrics'
+    | 'slaMet'
+    | 'slaOverrun'
+    | 'efficiency'
+    | 'estimatedStartAt'
   > {
   /** Unique per intended execution (a job's occurrence, or a manual request), so a run is never created twice. */
   dedupeKey: string;
@@ -34,7 +42,15 @@ export interface RunStore {
     jobId: string,
     page: { limit: number; offset: number },
   ): Promise<{ items: IngestionRun[]; totalCount: number }>;
-  listInStates(states: RunState[]): Promise<IngestionRun[]>;
+  /** Runs in any of `states`, oldest first; only one job's when `jobId` is given. */
+  listInStates(states: RunState[], jobId?: string): Promise<IngestionRun[]>;
+  /** Stores a finished run's SLA outcome, once: false when it already has one. */
+  recordSlaOutcome(
+    id: string,
+    outcome: { met: boolean; overrun?: number },
+  ): Promise<boolean>;
+  /** Succeeded and failed runs of existing jobs whose SLA outcome is not stored yet (not followed up). */
+  listUnjudged(): Promise<IngestionRun[]>;
   /**
    * Moves a run from `from` to `to` and records the transition, atomically; false when the run was not in `from`
    * (another replica or an earlier attempt moved it), so each transition happens once.

@@ -10,7 +10,12 @@ import { MIGRATIONS_DIRECTORY } from '../database/migrateDatabase';
 import { CapacityService } from '../services/CapacityService';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { TimedTestExecutor } from '../__testUtils__/TimedTestExecutor';
+import { queueManualRun, testJobSpec } from '../__testUtils__/storedJobs';
 import { RunDispatcher } from './RunDispatcher';
+import { SliceCalendarService } from './SliceCalendarService';
+import { LifecycleService } from '../services/lifecycle/LifecycleService';
+import { DatabaseLifecycleStore } from '../database/DatabaseLifecycleStore';
+import { AdmissionQueue } from '../services/admission/AdmissionQueue';
 
 jest.setTimeout(120_000);
 
@@ -52,49 +57,58 @@ describe.each(databases.eachSupportedId())('RunDispatcher (%s)', databaseId => {
   ): Promise<IngestionJob> {
     return jobs.create({
       id: `job-${name}`,
-      spec: {
+      spec: testJobSpec({
         name,
         tenant,
-        pool: 'vcore-hours',
-        source: {
-          type: 'postgres',
-          host: 'db',
-          port: 5432,
-          database: 'shop',
-          table: 'orders',
-          credentialsSecret: 'shop',
-        },
-        target: { type: 's3', path: 's3a://lake/orders', format: 'parquet' },
+        cores,
         schedule: {
           type: 'interval',
           everyMinutes,
           startAt: '2026-03-02T10:00:00Z',
         },
-        estimates: {
-          dataVolumeGiB: 1,
-          expectedDurationMinutes: 10,
-          slaMinutes: 20,
-        },
-        resources: {
-          executorInstances: 1,
-          executorCores: cores,
-          executorMemoryGiB: 1,
-          driverCores: 1,
-          driverMemoryGiB: 1,
-        },
-      },
-      lifecycle: 'production',
-      tier: 'vcore-hours',
+      }),
+      lifecycle: 'draft',
+      tier: 'draft',
       by: 'test',
       at: T0 - MIN,
     });
   }
 
+  /** A new job in production the way the API gets it there: a platform admin's promotion, admitted by the calendar. */
+  async function addProductionJob(
+    ...args: Parameters<typeof addJob>
+  ): Promise<IngestionJob> {
+    const job = await addJob(...args);
+    const logger = mockServices.logger.mock();
+    return new LifecycleService({
+      profilingRuns: 3,
+      jobs,
+      runs,
+      lifecycle: new DatabaseLifecycleStore(db),
+      calendar: new SliceCalendarService({
+        config,
+        jobs,
+        runs,
+        capacity,
+        logger,
+        now: () => clock,
+      }),
+      admissions: new AdmissionQueue(),
+      notifications: { send: async () => {} },
+      events: { publish: async () => {} },
+      logger,
+      now: () => clock,
+    }).promote(job.id, 'user:default/ada');
+  }
+
+  const queueRunNow = (job: IngestionJob, id: string) =>
+    queueManualRun(runs, config, job, id, clock);
+
   beforeEach(async () => {
     db = await databases.init(databaseId);
     await db.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
     await new DatabaseSparkUnitRegistryStore(db).seed(
-      { dedicated: 2, 'vcore-hours': 2, draft: 1 },
+      { dedicated: 2, 'vcore-hours': 2, draft: 2 },
       'test',
     );
     clock = T0;
@@ -117,7 +131,7 @@ describe.each(databases.eachSupportedId())('RunDispatcher (%s)', databaseId => {
   });
 
   it('queues each due occurrence once, runs it, records every transition, meters it and keeps the watermark', async () => {
-    const job = await addJob('hourly');
+    const job = await addProductionJob('hourly');
     expect(await dispatcher().tick()).toMatchObject({ queued: 1, started: 1 });
     clock += MIN;
     expect(await dispatcher().tick()).toMatchObject({ queued: 0, started: 0 });
@@ -130,6 +144,20 @@ describe.each(databases.eachSupportedId())('RunDispatcher (%s)', databaseId => {
       state: 'succeeded',
       trigger: 'schedule',
       scheduledFor: '2026-03-02T10:00:00.000Z',
+      pool: 'vcore-hours',
+      tier: 'vcore-hours',
+      namespace: 'ingestion-vcore-hours',
+    });
+    // Sized when queued: the executor got exactly the run's sizing, overhead included.
+    expect(engine.runs.get(items[0].id)?.submission.resources).toEqual(
+      items[0].sizing,
+    );
+    expect(items[0].sizing).toEqual({
+      driverCores: 1,
+      driverMemoryMiB: 1024 + 512,
+      executorCores: 1,
+      executorMemoryMiB: 1024 + 384,
+      executorInstances: 1,
     });
     expect(items[0].metrics?.recordsOut).toBe(10);
     expect((await runs.transitions(items[0].id)).map(t => t.to)).toEqual([
@@ -169,20 +197,7 @@ describe.each(databases.eachSupportedId())('RunDispatcher (%s)', databaseId => {
 
   it('hands a run over again when the scheduler died between recording and handing it over', async () => {
     const job = await addJob('hourly');
-    const run = await runs.create({
-      id: 'run-crashed',
-      jobId: job.id,
-      tenant: LYRA,
-      trigger: 'manual',
-      scheduledFor: new Date(T0).toISOString(),
-      tier: 'vcore-hours',
-      namespace: 'ingestion-vcore-hours',
-      opportunistic: false,
-      allocatedCores: 2,
-      allocatedMemoryMiB: 2048,
-      queuedAt: new Date(T0).toISOString(),
-      dedupeKey: 'manual:crashed',
-    });
+    const run = await queueRunNow(job, 'run-crashed');
     await runs.transition(run!.id, { from: 'queued', to: 'submitted', at: T0 }); // ... and then the process died
     await dispatcher().reconcile();
     expect(engine.submissions.filter(id => id === 'run-crashed')).toHaveLength(
@@ -223,7 +238,7 @@ describe.each(databases.eachSupportedId())('RunDispatcher (%s)', databaseId => {
   });
 
   it('starts runs only while the namespace has room; the rest wait their turn', async () => {
-    // vcore-hours has 2 Spark Units × 4 cores = 8 cores; each run needs 1 + 3 = 4 cores.
+    // draft has 2 Spark Units × 4 cores = 8 cores; each run needs 1 + 3 = 4 cores.
     for (const name of ['a', 'b', 'c']) await addJob(name, 60, 3);
     expect(await dispatcher().tick()).toMatchObject({ queued: 3, started: 2 });
     expect(await runs.listInStates(['queued'])).toHaveLength(1);
@@ -241,10 +256,12 @@ describe.each(databases.eachSupportedId())('RunDispatcher (%s)', databaseId => {
       { unitType: 'vcpu-hours', quantity: 300, period: 'monthly' },
       'test',
     );
-    // Room for two 4-core runs at a time; both tenants keep eight runs waiting.
+    // Room for two 4-core runs at a time; both tenants keep eight more runs waiting, queued by hand.
+    const lyraJob = await addProductionJob('lyra', 60, 3, LYRA);
+    const vegaJob = await addProductionJob('vega', 60, 3, VEGA);
     for (let i = 0; i < 8; i++) {
-      await addJob(`lyra-${i}`, 60, 3, LYRA);
-      await addJob(`vega-${i}`, 60, 3, VEGA);
+      await queueRunNow(lyraJob, `lyra-${i}`);
+      await queueRunNow(vegaJob, `vega-${i}`);
     }
     const d = dispatcher(10 * MIN);
     const startedBy: string[] = [];
@@ -261,6 +278,33 @@ describe.each(databases.eachSupportedId())('RunDispatcher (%s)', databaseId => {
     // Weights 100 : 300 → about 2 : 6 of the first eight starts (ties go either way), and nobody is starved.
     expect(lyra).toBeGreaterThanOrEqual(2);
     expect(lyra).toBeLessThanOrEqual(3);
+  });
+
+  it('holds the queued runs of a paused job until it is resumed', async () => {
+    const job = await addProductionJob('hourly');
+    await queueRunNow(job, 'held');
+    await jobs.update(job.id, { status: 'paused' }, 'test', clock);
+    await dispatcher().tick();
+    expect((await runs.get('held'))?.state).toBe('queued');
+    await jobs.update(job.id, { status: 'active' }, 'test', clock);
+    await dispatcher().tick();
+    expect((await runs.get('held'))?.state).toBe('submitted');
+  });
+
+  it('meters a run from its own record when its job was deleted while it ran', async () => {
+    const job = await addProductionJob('hourly');
+    const d = dispatcher();
+    await d.tick();
+    clock += 6 * MIN;
+    const [run] = (await runs.listByJob(job.id, { limit: 1, offset: 0 })).items;
+    await jobs.delete(job.id);
+    await d.cancel(run, 'the job was deleted');
+    expect((await runs.get(run.id))?.state).toBe('cancelled');
+    const debits = (await capacity.ledger(LYRA)).filter(
+      e => e.kind === 'run-debit',
+    );
+    // 2 cores for 6 minutes.
+    expect(debits.map(e => e.quantity)).toEqual([-(2 * 6) / 60]);
   });
 
   it('cancels queued vCPU-hour runs of a tenant whose balance is used up, saying why', async () => {

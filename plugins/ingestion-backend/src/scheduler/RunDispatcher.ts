@@ -9,13 +9,15 @@ import {
   RunObservation,
 } from '@internal/backstage-plugin-ingestion-node';
 import { randomUUID } from 'node:crypto';
-import { IngestionConfig } from '../config';
+import { IngestionConfig, namespaceNames } from '../config';
 import { JobStore } from '../database/JobStore';
 import { RunStore } from '../database/RunStore';
-import { runDemand } from '../domain/scheduling/placement';
+import { allocateRun } from '../domain/scheduling/runAllocation';
 import { expandSchedule } from '../domain/scheduling/scheduleExpansion';
 import { CapacityService } from '../services/CapacityService';
 import { InsufficientBalanceError } from '../services/InsufficientBalanceError';
+import { RunFinishedListener } from '../services/lifecycle/RunFinishedListener';
+import { RunCanceller } from '../services/JobSchedulerPort';
 import { toRunSubmission } from './toRunSubmission';
 import { FairDispatchOrder } from './fairDispatchOrder';
 
@@ -38,7 +40,7 @@ const JOB_PAGE = 500;
  *   executors ignore a run id they already know: a crash between the two steps resubmits, never doubles;
  * - finished runs are metered before their final transition, and metering is idempotent per run.
  */
-export class RunDispatcher {
+export class RunDispatcher implements RunCanceller {
   readonly #fairOrder = new FairDispatchOrder();
 
   constructor(
@@ -49,6 +51,8 @@ export class RunDispatcher {
       capacity: CapacityService;
       executor: IngestionExecutor;
       logger: LoggerService;
+      /** Told of every run that finished (SLA outcome, profiling, alerts). */
+      runFinished?: RunFinishedListener;
       /** How far back a missed occurrence is still run (default: one slice, 15 minutes). */
       catchUpMs?: number;
       now?: () => number;
@@ -70,6 +74,7 @@ export class RunDispatcher {
     const jobs = await this.#activeJobs();
     report.queued = await this.#queueDueOccurrences(jobs, now);
     report.finished = await this.#observeActiveRuns(now);
+    await this.#catchUp();
     const started = await this.#startQueuedRuns(jobs, now);
     report.started = started.started;
     report.refused = started.refused;
@@ -120,18 +125,14 @@ export class RunDispatcher {
     dedupeKey: string,
     now: number,
   ) {
-    const demand = runDemand(job.resources);
     return this.deps.runs.create({
       id: randomUUID(),
       jobId: job.id,
       tenant: job.tenant,
       trigger,
       scheduledFor: new Date(scheduledFor).toISOString(),
-      tier: job.tier,
-      namespace: this.deps.config.namespaces[job.tier].name,
+      ...allocateRun(job, namespaceNames(this.deps.config)),
       opportunistic: false,
-      allocatedCores: demand.cores,
-      allocatedMemoryMiB: demand.memoryMiB,
       executor: this.deps.executor.id,
       queuedAt: new Date(now).toISOString(),
       dedupeKey,
@@ -187,9 +188,10 @@ export class RunDispatcher {
           );
           continue;
         }
-        if (job.pool === 'vcore-hours' && !run.opportunistic) {
+        if (job.status === 'paused') continue; // held until the job is resumed
+        if (run.pool === 'vcore-hours' && !run.opportunistic) {
           try {
-            await this.deps.capacity.assertCanConsume(job.tenant);
+            await this.deps.capacity.assertCanConsume(run.tenant);
           } catch (error) {
             if (!(error instanceof InsufficientBalanceError)) throw error;
             await this.#transition(
@@ -300,8 +302,9 @@ export class RunDispatcher {
     const startedText = seen.startedAt ?? run.startedAt;
     const startedAt = startedText ? Date.parse(startedText) : undefined;
     const finishedAt = seen.finishedAt ? Date.parse(seen.finishedAt) : now;
-    // Meter first: if this replica dies before the transition below, the next tick meters again (a no-op).
-    if (job && startedAt !== undefined) {
+    // Meter first, from the run (its job may be gone): if this replica dies before the transition below, the next
+    // tick meters again (a no-op).
+    if (startedAt !== undefined) {
       await this.deps.capacity.recordRunCompletion(
         run.tenant,
         {
@@ -311,17 +314,45 @@ export class RunDispatcher {
           finishedAt,
           opportunistic: run.opportunistic,
         },
-        job.pool,
+        run.pool,
       );
     }
     if (job && seen.state === 'succeeded' && seen.watermark !== undefined) {
       await this.deps.jobs.setWatermark(job.id, seen.watermark);
     }
-    await this.#transition(run, run.state, seen.state, now, seen.message, {
-      ...(startedAt !== undefined && { startedAt }),
-      finishedAt,
-      ...(seen.metrics && { metrics: seen.metrics }),
-    });
+    const moved = await this.#transition(
+      run,
+      run.state,
+      seen.state,
+      now,
+      seen.message,
+      {
+        ...(startedAt !== undefined && { startedAt }),
+        finishedAt,
+        ...(seen.metrics && { metrics: seen.metrics }),
+      },
+    );
+    if (moved) await this.#followUp(run.id);
+  }
+
+  async #catchUp() {
+    try {
+      await this.deps.runFinished?.catchUp();
+    } catch (error) {
+      this.deps.logger.warn(`Follow-up of finished runs failed: ${error}`);
+    }
+  }
+
+  /** Hands a finished run to the lifecycle; a failure there never undoes the run (it is picked up again). */
+  async #followUp(runId: string) {
+    if (!this.deps.runFinished) return;
+    try {
+      await this.deps.runFinished.runFinished(runId);
+    } catch (error) {
+      this.deps.logger.warn(
+        `Follow-up of finished run ${runId} failed, will retry: ${error}`,
+      );
+    }
   }
 
   /** Cancels a queued or active run. */
@@ -354,6 +385,7 @@ export class RunDispatcher {
    */
   async reconcile(): Promise<void> {
     const finished = await this.#observeActiveRuns(this.#now());
+
     let stopped = 0;
     for (const seen of await this.deps.executor.listActive()) {
       if (!ACTIVE.includes(seen.state)) continue;

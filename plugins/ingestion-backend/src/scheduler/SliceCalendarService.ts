@@ -7,6 +7,7 @@ import { IngestionConfig } from '../config';
 import { JobStore } from '../database/JobStore';
 import { RunStore } from '../database/RunStore';
 import { decideAdmission } from '../domain/scheduling/admission';
+import { describeAdmissionRefusal } from '../domain/scheduling/admissionRefusal';
 import { expectedDurationMs } from '../domain/scheduling/expectedDuration';
 import { runDemand, tierFor } from '../domain/scheduling/placement';
 import {
@@ -23,6 +24,12 @@ import {
 } from '../domain/scheduling/sliceCalendar';
 import { estimateStartTime } from '../domain/scheduling/startTimeEstimate';
 import { CapacityService } from '../services/CapacityService';
+import { JobCalendar } from '../services/JobSchedulerPort';
+import { PromotionCalendar } from '../services/lifecycle/PromotionCalendar';
+import {
+  decidePromotion,
+  PromotionDecision,
+} from '../domain/lifecycle/promotion';
 import {
   AdmissionDecision,
   JobAdmissionCheck,
@@ -42,7 +49,9 @@ export interface HeatmapSlice extends HeatmapCell {
  * saved or removed (so a schedule change is reflected at once, not at the next rebuild), and rolled forward as
  * time passes. It is also the slice-by-slice admission check.
  */
-export class SliceCalendarService implements JobAdmissionCheck {
+export class SliceCalendarService
+  implements JobAdmissionCheck, JobCalendar, PromotionCalendar
+{
   readonly name = 'slice-calendar';
   #calendar: SliceCalendar | undefined;
 
@@ -94,7 +103,7 @@ export class SliceCalendarService implements JobAdmissionCheck {
       .map(run => Date.parse(run.finishedAt!) - Date.parse(run.startedAt!));
     return {
       jobId: job.id,
-      tier: job.lifecycle === 'draft' ? 'draft' : tierFor(job),
+      tier: tierFor(job),
       tenant: job.tenant,
       demand: runDemand(job.resources),
       schedule: job.schedule,
@@ -162,8 +171,6 @@ export class SliceCalendarService implements JobAdmissionCheck {
       previous ? { ...request, jobId: previous.id } : request,
     );
     if (decision.admitted) return { admitted: true };
-    const worst = decision.conflicts[0];
-    const when = (ms: number) => new Date(ms).toISOString();
     const start = estimateStartTime(
       calendar,
       {
@@ -173,40 +180,17 @@ export class SliceCalendarService implements JobAdmissionCheck {
       },
       this.#now(),
     );
-    const alternatives = decision.alternatives.map(a => ({
-      shiftMinutes: a.shiftMinutes,
-      firstStart:
-        a.firstStartMs === undefined
-          ? when(calendar.horizonStartMs)
-          : when(a.firstStartMs),
-      schedule: a.schedule,
-    }));
-    const offer = alternatives.length
-      ? ` It would fit shifted by ${alternatives
-          .map(
-            a =>
-              `${a.shiftMinutes > 0 ? '+' : ''}${
-                a.shiftMinutes
-              } min (${describe(a.schedule)})`,
-          )
-          .join(', or ')}.`
-      : ' No shift within 24 hours fits.';
-    const where =
-      worst.scope === 'tenant'
-        ? "the tenant's dedicated units"
-        : 'the namespace';
     return {
       admitted: false,
       status: 409,
-      reason: [
-        `The ${request.tier} namespace has no room for this schedule in ${decision.conflictCount} slice(s):`,
-        `at ${when(worst.sliceStartMs)} ${where} have ${
-          worst.free.cores
-        } cores / ${worst.free.memoryMiB} MiB free`,
-        `and its runs need ${worst.needed.cores} cores / ${worst.needed.memoryMiB} MiB.${offer}`,
-      ].join(' '),
-      alternatives,
-      ...(start !== undefined && { earliestStart: when(start) }),
+      ...describeAdmissionRefusal(
+        request.tier,
+        decision,
+        calendar.horizonStartMs,
+      ),
+      ...(start !== undefined && {
+        earliestStart: new Date(start).toISOString(),
+      }),
     };
   }
 
@@ -237,6 +221,21 @@ export class SliceCalendarService implements JobAdmissionCheck {
     }));
   }
 
+  /** Whether a draft job goes to production now: enough runs within its SLA, and room in its pool's namespace. */
+  async decidePromotion(
+    job: IngestionJob,
+    consecutiveWithinSla: number,
+    requiredRuns: number,
+  ): Promise<PromotionDecision> {
+    return decidePromotion({
+      job,
+      consecutiveWithinSla,
+      requiredRuns,
+      calendar: await this.#ready(),
+      request: await this.schedulable(job),
+    });
+  }
+
   /** When a queued run of `job` could start, if it had to wait for room. */
   async estimateStart(job: IngestionJob): Promise<string | undefined> {
     const calendar = await this.#ready();
@@ -252,12 +251,4 @@ export class SliceCalendarService implements JobAdmissionCheck {
     );
     return start === undefined ? undefined : new Date(start).toISOString();
   }
-}
-
-function describe(schedule: IngestionJob['schedule']): string {
-  return schedule.type === 'cron'
-    ? `cron '${schedule.expression}' ${schedule.timezone}`
-    : `every ${schedule.everyMinutes} min from ${
-        schedule.startAt ?? 'the epoch'
-      }`;
 }

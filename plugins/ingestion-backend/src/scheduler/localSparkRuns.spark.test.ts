@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import knexFactory from 'knex';
+import { join } from 'node:path';
 import request from 'supertest';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import localExecutorModule from '@internal/backstage-plugin-ingestion-backend-module-local-executor';
@@ -10,12 +8,12 @@ import {
   asUser,
   startIngestionTestBackend,
 } from '../__testUtils__/testBackend';
+import { prepareSparkShipmentsSource } from '../__testUtils__/sparkShipmentsSource';
 
 // The whole path with real parts: REST API → dispatcher (real scheduler service) → local executor → spark-submit of
 // the ingestion application → PostgreSQL source → Parquet folder → metrics back in the runs API.
 jest.setTimeout(10 * 60_000);
 
-const repo = resolve(__dirname, '../../../..');
 const DATABASE = 'ingest_src_runs_api';
 const ROWS = 2500;
 const ORION = 'group:default/team-orion';
@@ -24,32 +22,7 @@ let workDir: string;
 let pgUrl: URL;
 
 beforeAll(async () => {
-  execFileSync(join(repo, 'test-infra/spark/setup.sh'), {
-    stdio: 'pipe',
-    timeout: 15 * 60_000,
-  });
-  const postgres = join(repo, 'test-infra/services/postgres.sh');
-  execFileSync(postgres, ['start'], { stdio: 'pipe', timeout: 5 * 60_000 });
-  pgUrl = new URL(execFileSync(postgres, ['url'], { encoding: 'utf8' }).trim());
-  const admin = knexFactory({
-    client: 'pg',
-    connection: `${pgUrl.href}/postgres`,
-  });
-  await admin.raw(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await admin.raw(`CREATE DATABASE ${DATABASE}`);
-  await admin.destroy();
-  const source = knexFactory({
-    client: 'pg',
-    connection: `${pgUrl.href}/${DATABASE}`,
-  });
-  await source.raw(
-    'CREATE TABLE shipments (id integer PRIMARY KEY, carrier text NOT NULL, weight_kg numeric(8,2) NOT NULL)',
-  );
-  await source.raw(
-    `INSERT INTO shipments SELECT g, (ARRAY['dhl','ups','gls'])[1 + g % 3], (g % 500) / 10.0 FROM generate_series(1, ?) g`,
-    [ROWS],
-  );
-  await source.destroy();
+  pgUrl = await prepareSparkShipmentsSource(DATABASE, ROWS);
   workDir = mkdtempSync(join(tmpdir(), 'ingestion-runs-api-'));
 });
 

@@ -4,13 +4,20 @@ import {
 } from '@internal/backstage-plugin-ingestion-common';
 import { RunSubmission } from '@internal/backstage-plugin-ingestion-node';
 
-/** What an executor is told about a run: who, where, how big, and the job's source and target. */
+/**
+ * What an executor is told about a run: who, where and how big as stamped on the run when it was queued (the job
+ * may have changed since), and the job's source and target.
+ */
 export function toRunSubmission(
   job: IngestionJob,
   run: IngestionRun,
   watermark: string | null,
 ): RunSubmission {
-  const { resources } = job;
+  if (!run.sizing) {
+    throw new Error(
+      `run ${run.id} carries no sizing (queued before runs were sized when queued): run the job again`,
+    );
+  }
   return {
     runId: run.id,
     jobId: job.id,
@@ -18,13 +25,7 @@ export function toRunSubmission(
     tier: run.tier,
     namespace: run.namespace,
     opportunistic: run.opportunistic,
-    resources: {
-      driverCores: resources.driverCores,
-      driverMemoryMiB: Math.round(resources.driverMemoryGiB * 1024),
-      executorCores: resources.executorCores,
-      executorMemoryMiB: Math.round(resources.executorMemoryGiB * 1024),
-      executorInstances: resources.executorInstances,
-    },
+    resources: { ...run.sizing },
     application: {
       source: { ...job.source },
       target: { ...job.target },

@@ -502,24 +502,7 @@ export const spec = {
             }
           },
           "resources": {
-            "type": "object",
-            "properties": {
-              "executorInstances": {
-                "type": "integer"
-              },
-              "executorCores": {
-                "type": "integer"
-              },
-              "executorMemoryGiB": {
-                "type": "number"
-              },
-              "driverCores": {
-                "type": "integer"
-              },
-              "driverMemoryGiB": {
-                "type": "number"
-              }
-            }
+            "$ref": "#/components/schemas/JobResources"
           },
           "pool": {
             "type": "string",
@@ -527,6 +510,26 @@ export const spec = {
               "dedicated",
               "vcore-hours"
             ]
+          }
+        }
+      },
+      "JobResources": {
+        "type": "object",
+        "properties": {
+          "executorInstances": {
+            "type": "integer"
+          },
+          "executorCores": {
+            "type": "integer"
+          },
+          "executorMemoryGiB": {
+            "type": "number"
+          },
+          "driverCores": {
+            "type": "integer"
+          },
+          "driverMemoryGiB": {
+            "type": "number"
           }
         }
       },
@@ -597,6 +600,10 @@ export const spec = {
                   "paused"
                 ]
               },
+              "lifecycleReason": {
+                "type": "string",
+                "description": "Why the job is in its lifecycle stage (promoted, not promoted and why, sent back)."
+              },
               "createdAt": {
                 "type": "string",
                 "format": "date-time"
@@ -611,6 +618,188 @@ export const spec = {
             }
           }
         ]
+      },
+      "JobLifecycleEvent": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "at",
+          "kind",
+          "lifecycle",
+          "tier",
+          "by",
+          "reason"
+        ],
+        "properties": {
+          "at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "created",
+              "promoted",
+              "promotion-refused",
+              "sent-back"
+            ]
+          },
+          "lifecycle": {
+            "type": "string",
+            "enum": [
+              "draft",
+              "production"
+            ]
+          },
+          "tier": {
+            "$ref": "#/components/schemas/NamespaceTier"
+          },
+          "by": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          }
+        }
+      },
+      "JobRecommendation": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "kind",
+          "message",
+          "resources",
+          "runIds"
+        ],
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "meet-sla",
+              "reduce-cpu",
+              "reduce-memory"
+            ]
+          },
+          "message": {
+            "type": "string"
+          },
+          "resources": {
+            "$ref": "#/components/schemas/JobResources"
+          },
+          "runIds": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "JobHealth": {
+        "type": "object",
+        "additionalProperties": false,
+        "description": "A job's lifecycle and feedback, computed by the server: its timeline, its profiling progress, its SLA compliance over its latest runs, and the recommendations its runs earned.",
+        "required": [
+          "jobId",
+          "lifecycle",
+          "tier",
+          "profiling",
+          "timeline",
+          "sla",
+          "recommendations"
+        ],
+        "properties": {
+          "jobId": {
+            "type": "string"
+          },
+          "lifecycle": {
+            "type": "string",
+            "enum": [
+              "draft",
+              "production"
+            ]
+          },
+          "tier": {
+            "$ref": "#/components/schemas/NamespaceTier"
+          },
+          "lifecycleReason": {
+            "type": "string"
+          },
+          "profiling": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "requiredRuns",
+              "consecutiveWithinSla"
+            ],
+            "properties": {
+              "requiredRuns": {
+                "type": "integer"
+              },
+              "consecutiveWithinSla": {
+                "type": "integer"
+              }
+            }
+          },
+          "timeline": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/JobLifecycleEvent"
+            }
+          },
+          "sla": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "judgedRuns",
+              "metRuns"
+            ],
+            "properties": {
+              "judgedRuns": {
+                "type": "integer"
+              },
+              "metRuns": {
+                "type": "integer"
+              },
+              "complianceRate": {
+                "type": "number"
+              }
+            }
+          },
+          "recommendations": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/JobRecommendation"
+            }
+          },
+          "lastFinishedRun": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "id",
+              "state"
+            ],
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "state": {
+                "type": "string",
+                "enum": [
+                  "succeeded",
+                  "failed",
+                  "cancelled"
+                ]
+              },
+              "finishedAt": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "message": {
+                "type": "string"
+              }
+            }
+          }
+        }
       },
       "JobList": {
         "type": "object",
@@ -759,7 +948,8 @@ export const spec = {
           "opportunistic",
           "allocatedCores",
           "allocatedMemoryMiB",
-          "queuedAt"
+          "queuedAt",
+          "pool"
         ],
         "properties": {
           "id": {
@@ -767,6 +957,42 @@ export const spec = {
           },
           "jobId": {
             "type": "string"
+          },
+          "pool": {
+            "type": "string",
+            "enum": [
+              "dedicated",
+              "vcore-hours"
+            ]
+          },
+          "sizing": {
+            "type": "object",
+            "additionalProperties": false,
+            "description": "How the run is sized, stamped when queued; memory per process, Spark's overhead included.",
+            "required": [
+              "driverCores",
+              "driverMemoryMiB",
+              "executorCores",
+              "executorMemoryMiB",
+              "executorInstances"
+            ],
+            "properties": {
+              "driverCores": {
+                "type": "number"
+              },
+              "driverMemoryMiB": {
+                "type": "number"
+              },
+              "executorCores": {
+                "type": "number"
+              },
+              "executorMemoryMiB": {
+                "type": "number"
+              },
+              "executorInstances": {
+                "type": "integer"
+              }
+            }
           },
           "tenant": {
             "type": "string"
@@ -834,7 +1060,29 @@ export const spec = {
             "format": "date-time"
           },
           "slaMet": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "Whether the run finished within its job's SLA, judged once by the server when it finished."
+          },
+          "slaOverrun": {
+            "type": "number",
+            "description": "How far over its SLA the run took, as a fraction of the SLA (0.25 = 25% over); 0 within it."
+          },
+          "efficiency": {
+            "type": "object",
+            "additionalProperties": false,
+            "description": "Actual against allocated, as fractions (CPU time over cores × duration; peak over memory).",
+            "required": [
+              "cpu",
+              "memory"
+            ],
+            "properties": {
+              "cpu": {
+                "type": "number"
+              },
+              "memory": {
+                "type": "number"
+              }
+            }
           }
         }
       },
@@ -1637,6 +1885,116 @@ export const spec = {
             }
           },
           "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/jobs/{jobId}/health": {
+      "get": {
+        "operationId": "GetJobHealth",
+        "description": "The job's lifecycle timeline, profiling progress, SLA compliance and recommendations.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/JobId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The job's health.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/JobHealth"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/jobs/{jobId}/promote": {
+      "post": {
+        "operationId": "PromoteJob",
+        "description": "Platform admins only: promotes a draft job to the namespace of its pool without waiting for its profiling runs; refused with 409 and the reason when that namespace's slice calendar cannot admit its schedule.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/JobId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The job, in production.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IngestionJob"
+                }
+              }
+            }
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "409": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/jobs/{jobId}/send-back": {
+      "post": {
+        "operationId": "SendJobBackToDraft",
+        "description": "Platform admins only: sends a production job back to draft, where it is profiled again; refused with 409 when the draft namespace cannot admit its schedule.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/JobId"
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "reason": {
+                    "type": "string",
+                    "maxLength": 500
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The job, in draft.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IngestionJob"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "409": {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }

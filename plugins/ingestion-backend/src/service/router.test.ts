@@ -78,6 +78,7 @@ describe('ingestion REST API', () => {
     const router = await createRouter({
       callers: {} as any,
       permissions: {} as any,
+      auditor: {} as any,
       capacity: {} as any,
       jobs: {} as any,
       calendar: {} as any,

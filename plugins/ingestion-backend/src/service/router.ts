@@ -1,4 +1,7 @@
-import { PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { CallerResolver } from '../tenancy/CallerResolver';
 import { CapacityService } from '../services/CapacityService';
 import { JobService } from '../services/JobService';
@@ -15,6 +18,7 @@ import { registerCapacityRoutes } from './routes/capacityRoutes';
 export interface RouterOptions {
   callers: CallerResolver;
   permissions: PermissionsService;
+  auditor: AuditorService;
   capacity: CapacityService;
   jobs: JobService;
   calendar: SliceCalendarService;

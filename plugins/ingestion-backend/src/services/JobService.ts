@@ -5,6 +5,7 @@ import {
   CapacityPool,
   IngestionJob,
   IngestionRun,
+  JobHealth,
   JobSchedule,
 } from '@internal/backstage-plugin-ingestion-common';
 import {
@@ -12,7 +13,8 @@ import {
   IngestionJobEvent,
 } from '@internal/backstage-plugin-ingestion-node';
 import { randomUUID } from 'node:crypto';
-import { IngestionConfig } from '../config';
+import { isDeepStrictEqual } from 'node:util';
+import { IngestionConfig, namespaceNames } from '../config';
 import { JobFilter, JobStore } from '../database/JobStore';
 import { RunStore } from '../database/RunStore';
 import {
@@ -21,12 +23,13 @@ import {
   validateJobSpec,
 } from '../domain/jobs/validateJobSpec';
 import { specOf } from '../domain/jobs/specOf';
-import { slaOutcome } from '../domain/jobs/slaOutcome';
-import { runDemand } from '../domain/scheduling/placement';
+import { runEfficiency } from '../domain/lifecycle/efficiency';
+import { allocateRun } from '../domain/scheduling/runAllocation';
 import { ResolvedCaller } from '../tenancy/CallerResolver';
 import { CapacityService } from './CapacityService';
-import type { RunDispatcher } from '../scheduler/RunDispatcher';
-import type { SliceCalendarService } from '../scheduler/SliceCalendarService';
+import { JobCalendar, RunCanceller } from './JobSchedulerPort';
+import { AdmissionQueue } from './admission/AdmissionQueue';
+import { JobLifecycleSteps } from './lifecycle/JobLifecycleSteps';
 import {
   AdmissionDecision,
   JobAdmissionCheck,
@@ -65,13 +68,13 @@ export class JobService {
       runs: RunStore;
       capacity: CapacityService;
       /** Absent when no executor is installed: runs can be queued but not cancelled in an engine. */
-      dispatcher?: Pick<RunDispatcher, 'cancel'>;
+      dispatcher?: RunCanceller;
       admission: JobAdmissionCheck[];
+      /** Shared with the lifecycle's promotions, so admissions happen one at a time. */
+      admissions: AdmissionQueue;
+      lifecycle: JobLifecycleSteps;
       /** Told of every saved or removed job, so the slice calendar reflects it at once. */
-      calendar?: Pick<
-        SliceCalendarService,
-        'jobSaved' | 'jobRemoved' | 'estimateStart'
-      >;
+      calendar?: JobCalendar;
       events: Pick<EventsService, 'publish'>;
       logger: LoggerService;
       now?: () => number;
@@ -169,16 +172,9 @@ export class JobService {
     };
   }
 
-  #admissions: Promise<unknown> = Promise.resolve();
-
-  /**
-   * Runs admission and the write that follows it one at a time, so two requests cannot both be admitted into the
-   * same free slot before either is placed in the calendar.
-   */
+  /** Admission and the write that follows it, one at a time (see AdmissionQueue). */
   #serialized<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.#admissions.then(fn, fn);
-    this.#admissions = next.catch(() => undefined);
-    return next;
+    return this.deps.admissions.run(fn);
   }
 
   async #admit(candidate: IngestionJob, previous?: IngestionJob) {
@@ -252,7 +248,12 @@ export class JobService {
     input: unknown,
   ): Promise<IngestionJob> {
     const previous = await this.get(caller, id);
-    const candidate = await this.#candidate(caller, input, previous);
+    const changed = await this.#candidate(caller, input, previous);
+    const reprofile = reprofiledBy(previous, changed);
+    // A job that moves or sizes its work differently is profiled again, in the draft namespace.
+    const candidate: IngestionJob = reprofile
+      ? { ...changed, lifecycle: 'draft', tier: 'draft' }
+      : changed;
     const job = await this.#serialized(async () => {
       await this.#admit(candidate, previous);
       const updated = await this.deps.jobs.update(
@@ -261,10 +262,56 @@ export class JobService {
         caller.principal,
         this.#now(),
       );
-      await this.deps.calendar?.jobSaved(updated);
-      return updated;
+      if (!reprofile) {
+        await this.deps.calendar?.jobSaved(updated);
+        return updated;
+      }
+      return this.deps.lifecycle.sendBack(
+        updated,
+        caller.principal,
+        `${
+          previous.lifecycle === 'production'
+            ? 'Sent back to draft'
+            : 'Profiling starts over'
+        }: its ${reprofile.join(', ')} changed, so it is profiled again`,
+      );
     });
     await this.#announce({ action: 'upserted', job });
+    return job;
+  }
+
+  async health(caller: ResolvedCaller, id: string): Promise<JobHealth> {
+    return this.deps.lifecycle.health(await this.get(caller, id));
+  }
+
+  /** A platform admin promotes a draft by hand; the namespace of its pool must still admit its schedule. */
+  async promote(caller: ResolvedCaller, id: string): Promise<IngestionJob> {
+    const job = await this.get(caller, id);
+    if (job.lifecycle === 'production') return job;
+    return this.deps.lifecycle.promote(job.id, caller.principal);
+  }
+
+  /** A platform admin sends a production job back to draft, if the draft namespace admits it. */
+  async sendBack(
+    caller: ResolvedCaller,
+    id: string,
+    reason?: string,
+  ): Promise<IngestionJob> {
+    const previous = await this.get(caller, id);
+    if (previous.lifecycle === 'draft') return previous;
+    const job = await this.#serialized(async () => {
+      await this.#admit(
+        { ...previous, lifecycle: 'draft', tier: 'draft' },
+        previous,
+      );
+      return this.deps.lifecycle.sendBack(
+        previous,
+        caller.principal,
+        `Sent back to draft by ${caller.principal}${
+          reason ? `: ${reason}` : ''
+        }`,
+      );
+    });
     return job;
   }
 
@@ -305,6 +352,14 @@ export class JobService {
   async delete(caller: ResolvedCaller, id: string): Promise<void> {
     const job = await this.get(caller, id);
     this.#assertMember(caller, job.tenant);
+    // Runs end with their job; one that ran is still metered (from the run, which outlives the job).
+    const reason = `the job was deleted by ${caller.principal}`;
+    for (const run of await this.deps.runs.listInStates(
+      ['queued', 'submitted', 'running'],
+      id,
+    )) {
+      await this.#cancel(run, reason);
+    }
     await this.deps.jobs.delete(id);
     this.deps.logger.info(
       `Job ${id} (${job.tenant}/${job.name}) deleted by ${caller.principal}`,
@@ -323,7 +378,6 @@ export class JobService {
     this.#assertMember(caller, job.tenant);
     if (job.pool === 'vcore-hours')
       await this.deps.capacity.assertCanConsume(job.tenant);
-    const demand = runDemand(job.resources);
     const now = new Date(this.#now()).toISOString();
     const runId = randomUUID();
     const run = await this.deps.runs.create({
@@ -332,11 +386,8 @@ export class JobService {
       tenant: job.tenant,
       trigger: 'manual',
       scheduledFor: now,
-      tier: job.tier,
-      namespace: this.deps.config.namespaces[job.tier].name,
+      ...allocateRun(job, namespaceNames(this.deps.config)),
       opportunistic: false,
-      allocatedCores: demand.cores,
-      allocatedMemoryMiB: demand.memoryMiB,
       queuedAt: now,
       dedupeKey: `manual:${runId}`,
     });
@@ -356,10 +407,10 @@ export class JobService {
     return {
       ...runs,
       items: runs.items.map(run => {
-        const slaMet = slaOutcome(run, job.estimates.slaMinutes);
+        const efficiency = runEfficiency(run);
         return {
           ...run,
-          ...(slaMet !== undefined && { slaMet }),
+          ...(efficiency && { efficiency }),
           ...(run.state === 'queued' &&
             estimatedStartAt && { estimatedStartAt }),
         };
@@ -378,21 +429,22 @@ export class JobService {
     const run = await this.deps.runs.get(runId);
     if (!run || run.jobId !== jobId)
       throw new NotFoundError(`No run ${runId} of job ${jobId}`);
+    await this.#cancel(run, `cancelled by ${caller.principal}`);
+    return (await this.deps.runs.get(runId))!;
+  }
+
+  async #cancel(run: IngestionRun, reason: string) {
     if (run.state === 'queued' || !this.deps.dispatcher) {
-      await this.deps.runs.transition(runId, {
+      await this.deps.runs.transition(run.id, {
         from: run.state,
         to: 'cancelled',
         at: this.#now(),
-        reason: `cancelled by ${caller.principal}`,
+        reason,
         finishedAt: this.#now(),
       });
     } else {
-      await this.deps.dispatcher.cancel(
-        run,
-        `cancelled by ${caller.principal}`,
-      );
+      await this.deps.dispatcher.cancel(run, reason);
     }
-    return (await this.deps.runs.get(runId))!;
   }
 
   async #announce(event: IngestionJobEvent) {
@@ -408,4 +460,20 @@ export class JobService {
       this.deps.logger.warn(`Could not publish job event: ${error}`);
     }
   }
+}
+
+/** The parts of a job whose change makes its profile worthless: where it reads, where it writes, how it is sized. */
+function reprofiledBy(
+  previous: IngestionJob,
+  next: IngestionJob,
+): string[] | undefined {
+  const changed = (['source', 'target', 'resources'] as const).filter(
+    // Through JSON, as stored: an absent optional field and an undefined one are the same.
+    part =>
+      !isDeepStrictEqual(
+        JSON.parse(JSON.stringify(previous[part])),
+        JSON.parse(JSON.stringify(next[part])),
+      ),
+  );
+  return changed.length > 0 ? changed : undefined;
 }

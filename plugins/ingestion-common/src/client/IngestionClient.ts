@@ -13,7 +13,7 @@ import {
   TenantCapacity,
   VcpuHourBalance,
 } from '../types/ledger';
-import { IngestionJob } from '../types/jobs';
+import { IngestionJob, JobHealth } from '../types/jobs';
 import {
   IngestionJobInput,
   JobList,
@@ -57,6 +57,12 @@ export interface IngestionApi {
   executeNow(jobId: string): Promise<IngestionRun>;
   /** Cancels a queued or running run. */
   cancelRun(jobId: string, runId: string): Promise<IngestionRun>;
+  /** The job's lifecycle timeline, profiling progress, SLA compliance and recommendations. */
+  getJobHealth(jobId: string): Promise<JobHealth>;
+  /** Platform admins: promotes a draft now (409 with the reason when its namespace has no room). */
+  promoteJob(jobId: string): Promise<IngestionJob>;
+  /** Platform admins: sends a production job back to draft, to be profiled again. */
+  sendJobBack(jobId: string, reason?: string): Promise<IngestionJob>;
   /** Capacity committed against capacity in each slice of one namespace over the next `hours` (default 24). */
   getHeatmap(tier: NamespaceTier, hours?: number): Promise<HeatmapSlice[]>;
 }
@@ -172,6 +178,22 @@ export class IngestionClient implements IngestionApi {
     return this.#request(
       'POST',
       `${jobPath(jobId)}/runs/${encodeURIComponent(runId)}/cancel`,
+    );
+  }
+
+  getJobHealth(jobId: string): Promise<JobHealth> {
+    return this.#request('GET', `${jobPath(jobId)}/health`);
+  }
+
+  promoteJob(jobId: string): Promise<IngestionJob> {
+    return this.#request('POST', `${jobPath(jobId)}/promote`);
+  }
+
+  sendJobBack(jobId: string, reason?: string): Promise<IngestionJob> {
+    return this.#request(
+      'POST',
+      `${jobPath(jobId)}/send-back`,
+      reason ? { reason } : {},
     );
   }
 

@@ -128,7 +128,64 @@ export interface IngestionJob extends IngestionJobSpec {
   /** Namespace tier the job's runs are placed in now. */
   tier: NamespaceTier;
   status: 'active' | 'paused';
+  /** Why the job is in its lifecycle stage: promoted, not promoted (and why), or sent back to draft. */
+  lifecycleReason?: string;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
+}
+
+/**
+ * One step of a job's lifecycle, for its timeline: created in draft, promoted, not promoted (and why), sent back.
+ *
+ * @public
+ */
+export interface JobLifecycleEvent {
+  at: string;
+  kind: 'created' | 'promoted' | 'promotion-refused' | 'sent-back';
+  /** The lifecycle and namespace tier the job is in after this step. */
+  lifecycle: JobLifecycle;
+  tier: NamespaceTier;
+  /** Who took the step: a user, or `lifecycle` for the automatic profiling. */
+  by: string;
+  reason: string;
+}
+
+/**
+ * A concrete change to a job's resources, with the numbers it comes from: the executors that would meet the SLA
+ * after a slow run, or a smaller request after runs that used less than 60% of theirs.
+ *
+ * @public
+ */
+export interface JobRecommendation {
+  kind: 'meet-sla' | 'reduce-cpu' | 'reduce-memory';
+  message: string;
+  /** The job's resources with the change applied. */
+  resources: JobResources;
+  /** The runs it is computed from, newest first. */
+  runIds: string[];
+}
+
+/**
+ * A job's lifecycle and feedback as the server computes them (`GET /jobs/{jobId}/health`).
+ *
+ * @public
+ */
+export interface JobHealth {
+  jobId: string;
+  lifecycle: JobLifecycle;
+  tier: NamespaceTier;
+  lifecycleReason?: string;
+  profiling: { requiredRuns: number; consecutiveWithinSla: number };
+  timeline: JobLifecycleEvent[];
+  /** Over the job's latest runs (up to 100). */
+  sla: { judgedRuns: number; metRuns: number; complianceRate?: number };
+  recommendations: JobRecommendation[];
+  /** The latest finished run (succeeded, failed or cancelled), if any. */
+  lastFinishedRun?: {
+    id: string;
+    state: 'succeeded' | 'failed' | 'cancelled';
+    finishedAt?: string;
+    message?: string;
+  };
 }

@@ -1,4 +1,5 @@
 import { NamespaceTier } from './capacity';
+import { CapacityPool } from './jobs';
 
 /**
  * Where a run is in its life. queued → submitted → running → succeeded | failed | cancelled.
@@ -37,6 +38,31 @@ export interface RunMetricsRecord {
 }
 
 /**
+ * How one run is sized, stamped on it when it is queued: the executor starts it with exactly this, whatever the
+ * job says later. Memory is per process (driver, each executor), Spark's overhead included.
+ *
+ * @public
+ */
+export interface RunSizing {
+  driverCores: number;
+  driverMemoryMiB: number;
+  executorCores: number;
+  executorMemoryMiB: number;
+  executorInstances: number;
+}
+
+/**
+ * Actual against allocated for one run: CPU time over allocated cores × duration, peak memory over allocated
+ * memory (fractions; 0.45 = 45%).
+ *
+ * @public
+ */
+export interface RunEfficiency {
+  cpu: number;
+  memory: number;
+}
+
+/**
  * One execution of an ingestion job.
  *
  * @public
@@ -48,11 +74,15 @@ export interface IngestionRun {
   state: RunState;
   trigger: 'schedule' | 'manual';
   scheduledFor: string;
+  /** The pool the run is charged to, as the job's was when it was queued. */
+  pool: CapacityPool;
   tier: NamespaceTier;
   namespace: string;
   opportunistic: boolean;
   allocatedCores: number;
   allocatedMemoryMiB: number;
+  /** How the run is sized (absent on runs queued before runs carried it). */
+  sizing?: RunSizing;
   executor?: string;
   queuedAt: string;
   startedAt?: string;
@@ -61,8 +91,12 @@ export interface IngestionRun {
   metrics?: RunMetricsRecord;
   /** For a queued run: when the slice calendar expects room for it. */
   estimatedStartAt?: string;
-  /** Whether the run finished within the job's SLA (finished runs only). */
+  /** Whether the run finished within the job's SLA, judged once by the server when it finished. */
   slaMet?: boolean;
+  /** How far over its SLA the run took, as a fraction of the SLA (0.25 = 25% over); 0 within it. */
+  slaOverrun?: number;
+  /** Actual against allocated CPU and memory (runs with metrics). */
+  efficiency?: RunEfficiency;
 }
 
 /**

@@ -20,7 +20,6 @@ export interface RunChartPoint {
  */
 export function runChartPoints(
   runs: IngestionRun[],
-  slaMinutes: number,
   limit: number,
 ): RunChartPoint[] {
   const points: RunChartPoint[] = [];
@@ -33,7 +32,7 @@ export function runChartPoints(
       runId: run.id,
       at: Date.parse(run.startedAt ?? run.queuedAt),
       durationMinutes: duration / 60_000,
-      sla: slaOutcome(run, slaMinutes),
+      sla: slaOutcome(run),
       recordsIn: run.metrics?.recordsIn,
       recordsOut: run.metrics?.recordsOut,
       bytesIn: run.metrics?.bytesIn,

@@ -26,28 +26,23 @@ describe('runSla', () => {
     ).toBeUndefined();
   });
 
-  it('judges succeeded runs by their duration, failed ones as missed, others not at all', () => {
-    expect(slaOutcome(ingestionRun(), 18)).toBe('met');
-    expect(slaOutcome(ingestionRun(), 17)).toBe('missed');
-    expect(slaOutcome(ingestionRun({ state: 'failed' }), 30)).toBe('missed');
-    expect(slaOutcome(ingestionRun({ state: 'cancelled' }), 30)).toBe(
-      undefined,
+  it('shows the service’s verdict, and none for runs it has not judged', () => {
+    expect(slaOutcome(ingestionRun({ slaMet: true }))).toBe('met');
+    expect(slaOutcome(ingestionRun({ state: 'failed', slaMet: false }))).toBe(
+      'missed',
     );
-    expect(slaOutcome(ingestionRun({ state: 'running' }), 30)).toBe(undefined);
-  });
-
-  it('prefers the service’s own verdict', () => {
-    expect(slaOutcome(ingestionRun({ slaMet: false }), 30)).toBe('missed');
+    expect(slaOutcome(ingestionRun({ state: 'cancelled', slaMet: undefined }))).toBe(undefined);
+    expect(slaOutcome(ingestionRun({ state: 'running', slaMet: undefined }))).toBe(undefined);
   });
 
   it('counts the compliance of the runs that have an outcome', () => {
     const runs = [
-      ingestionRun(),
-      ingestionRun({ state: 'failed' }),
-      ingestionRun({ state: 'queued' }),
-      ingestionRun({ metrics: { ...ingestionRun().metrics!, durationMs: 0 } }),
+      ingestionRun({ slaMet: true }),
+      ingestionRun({ state: 'failed', slaMet: false }),
+      ingestionRun({ state: 'queued', slaMet: undefined }),
+      ingestionRun({ slaMet: true }),
     ];
-    expect(slaCompliance(runs, 30)).toEqual({ met: 2, judged: 3, rate: 2 / 3 });
-    expect(slaCompliance([], 30)).toEqual({ met: 0, judged: 0 });
+    expect(slaCompliance(runs)).toEqual({ met: 2, judged: 3, rate: 2 / 3 });
+    expect(slaCompliance([])).toEqual({ met: 0, judged: 0 });
   });
 });

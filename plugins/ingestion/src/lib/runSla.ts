@@ -12,33 +12,22 @@ export function runDurationMs(run: IngestionRun): number | undefined {
 /** Whether a finished run met its job's SLA. */
 export type SlaOutcome = 'met' | 'missed';
 
-/**
- * A finished run's SLA outcome: the service's own verdict when it gives one, otherwise a succeeded run meets the
- * SLA when it took at most `slaMinutes`, and a failed run misses it (its data did not arrive). Cancelled and
- * unfinished runs have no outcome.
- */
-export function slaOutcome(
-  run: IngestionRun,
-  slaMinutes: number,
-): SlaOutcome | undefined {
-  if (run.state === 'cancelled') return undefined;
-  if (run.state !== 'succeeded' && run.state !== 'failed') return undefined;
-  if (run.slaMet !== undefined) return run.slaMet ? 'met' : 'missed';
-  if (run.state === 'failed') return 'missed';
-  const duration = runDurationMs(run);
-  if (duration === undefined) return undefined;
-  return duration <= slaMinutes * 60_000 ? 'met' : 'missed';
+/** A finished run's SLA outcome as the service judged it when the run finished; none for other runs. */
+export function slaOutcome(run: IngestionRun): SlaOutcome | undefined {
+  if (run.slaMet === undefined) return undefined;
+  return run.slaMet ? 'met' : 'missed';
 }
 
 /** The share of runs with an outcome that met the SLA, and how many had one; undefined share when none did. */
-export function slaCompliance(
-  runs: IngestionRun[],
-  slaMinutes: number,
-): { met: number; judged: number; rate?: number } {
+export function slaCompliance(runs: IngestionRun[]): {
+  met: number;
+  judged: number;
+  rate?: number;
+} {
   let met = 0;
   let judged = 0;
   for (const run of runs) {
-    const outcome = slaOutcome(run, slaMinutes);
+    const outcome = slaOutcome(run);
     if (!outcome) continue;
     judged++;
     if (outcome === 'met') met++;

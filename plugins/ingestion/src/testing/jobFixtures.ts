@@ -1,6 +1,7 @@
 import {
   IngestionJob,
   IngestionRun,
+  JobHealth,
 } from '@internal/backstage-plugin-ingestion-common';
 import { ORION } from './mockIngestionApi';
 
@@ -60,6 +61,7 @@ export const ingestionRun = (
   state: 'succeeded',
   trigger: 'schedule',
   scheduledFor: '2026-11-26T02:00:00.000Z',
+  pool: 'vcore-hours',
   tier: 'draft',
   namespace: 'ingestion-draft',
   opportunistic: false,
@@ -81,5 +83,29 @@ export const ingestionRun = (
     recordsIn: 4_200_000,
     recordsOut: 4_150_000,
   },
+  // As the service judged it when the run finished.
+  slaMet: true,
+  slaOverrun: 0,
+  ...overrides,
+});
+
+/** The health of {@link ingestionJob} as the server computes it: a draft two runs into its profiling. */
+export const jobHealth = (overrides: Partial<JobHealth> = {}): JobHealth => ({
+  jobId: 'job-orders',
+  lifecycle: 'draft',
+  tier: 'draft',
+  profiling: { requiredRuns: 3, consecutiveWithinSla: 2 },
+  timeline: [
+    {
+      at: '2026-11-20T09:00:00.000Z',
+      kind: 'created',
+      lifecycle: 'draft',
+      tier: 'draft',
+      by: 'user:default/orla',
+      reason: 'Created in draft: its first 3 runs profile it',
+    },
+  ],
+  sla: { judgedRuns: 2, metRuns: 2, complianceRate: 1 },
+  recommendations: [],
   ...overrides,
 });

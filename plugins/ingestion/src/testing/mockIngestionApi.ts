@@ -5,6 +5,7 @@ import {
   TenantCapacity,
 } from '@internal/backstage-plugin-ingestion-common';
 import { SignalApi } from '@backstage/plugin-signals-react';
+import { jobHealth } from './jobFixtures';
 
 export const ORION = 'group:default/team-orion';
 export const LYRA = 'group:default/team-lyra';
@@ -110,6 +111,9 @@ export function mockIngestionApi(
     getLedger: jest.fn(async () => []),
     purchase: jest.fn(),
     getHeatmap: jest.fn(async () => []),
+    getJobHealth: jest.fn(async () => jobHealth()),
+    promoteJob: jest.fn(),
+    sendJobBack: jest.fn(),
     ...overrides,
   } as jest.Mocked<IngestionApi>;
 }

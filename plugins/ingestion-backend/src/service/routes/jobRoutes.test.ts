@@ -4,6 +4,9 @@ import {
   startIngestionTestBackend,
 } from '../../__testUtils__/testBackend';
 
+// Each test starts a whole backend (migrations included), which takes seconds on a busy machine.
+jest.setTimeout(30_000);
+
 const ORION = 'group:default/team-orion';
 const LYRA = 'group:default/team-lyra';
 const enc = encodeURIComponent;
@@ -206,6 +209,110 @@ describe('jobs API', () => {
       .get(`/api/ingestion/jobs?tenant=${enc(LYRA)}`)
       .set('Authorization', asUser('user:default/ada'));
     expect(admin.body.totalCount).toBe(1);
+  });
+
+  it('lets a platform admin promote and send back by hand; a tenant may not', async () => {
+    const { server } = await startIngestionTestBackend();
+    const lars = asUser('user:default/lars');
+    const ada = asUser('user:default/ada');
+    await buyHours(server, LYRA, 'user:default/lars', 100);
+    const { body: job } = await request(server)
+      .post('/api/ingestion/jobs')
+      .set('Authorization', lars)
+      .send(jobSpec());
+
+    const refused = await request(server)
+      .post(`/api/ingestion/jobs/${job.id}/promote`)
+      .set('Authorization', lars);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/Only platform admins/);
+
+    const promoted = await request(server)
+      .post(`/api/ingestion/jobs/${job.id}/promote`)
+      .set('Authorization', ada);
+    expect(promoted.status).toBe(200);
+    expect(promoted.body).toMatchObject({
+      lifecycle: 'production',
+      tier: 'vcore-hours',
+      lifecycleReason: 'Promoted to vcore-hours by user:default/ada',
+    });
+    const run = await request(server)
+      .post(`/api/ingestion/jobs/${job.id}/runs`)
+      .set('Authorization', lars);
+    expect(run.body).toMatchObject({
+      pool: 'vcore-hours',
+      tier: 'vcore-hours',
+      namespace: 'ingestion-vcore-hours',
+      allocatedCores: 2,
+      allocatedMemoryMiB: 1536 + 1408,
+    });
+
+    const sentBack = await request(server)
+      .post(`/api/ingestion/jobs/${job.id}/send-back`)
+      .set('Authorization', ada)
+      .send({ reason: 'profile it on the new cluster' });
+    expect(sentBack.body).toMatchObject({
+      lifecycle: 'draft',
+      tier: 'draft',
+      lifecycleReason:
+        'Sent back to draft by user:default/ada: profile it on the new cluster',
+    });
+    const health = await request(server)
+      .get(`/api/ingestion/jobs/${job.id}/health`)
+      .set('Authorization', lars);
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({
+      lifecycle: 'draft',
+      profiling: { requiredRuns: 3, consecutiveWithinSla: 0 },
+      sla: { judgedRuns: 0, metRuns: 0 },
+      recommendations: [],
+    });
+    expect(
+      health.body.timeline.map((e: any) => `${e.kind} by ${e.by}`),
+    ).toEqual([
+      'created by user:default/lars',
+      'promoted by user:default/ada',
+      'sent-back by user:default/ada',
+    ]);
+  });
+
+  it('sends a production job back to draft when its source, target or resources change, and says so', async () => {
+    const { server } = await startIngestionTestBackend();
+    const lars = asUser('user:default/lars');
+    await buyHours(server, LYRA, 'user:default/lars', 100);
+    const { body: job } = await request(server)
+      .post('/api/ingestion/jobs')
+      .set('Authorization', lars)
+      .send(jobSpec());
+    await request(server)
+      .post(`/api/ingestion/jobs/${job.id}/promote`)
+      .set('Authorization', asUser('user:default/ada'))
+      .expect(200);
+
+    const described = await request(server)
+      .put(`/api/ingestion/jobs/${job.id}`)
+      .set('Authorization', lars)
+      .send(jobSpec({ description: 'nightly orders' }));
+    expect(described.body).toMatchObject({
+      lifecycle: 'production',
+      tier: 'vcore-hours',
+    });
+
+    const resized = await request(server)
+      .put(`/api/ingestion/jobs/${job.id}`)
+      .set('Authorization', lars)
+      .send(
+        jobSpec({
+          resources: { ...jobSpec().resources, executorInstances: 2 },
+        }),
+      );
+    expect(resized.status).toBe(200);
+    expect(resized.body).toMatchObject({
+      lifecycle: 'draft',
+      tier: 'draft',
+      lifecycleReason:
+        'Sent back to draft: its resources changed, so it is profiled again',
+    });
   });
 
   it('lists jobs paged and filtered, updates, changes schedule, pauses and deletes', async () => {

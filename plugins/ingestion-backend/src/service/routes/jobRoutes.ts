@@ -4,10 +4,11 @@ import type { ApiRouter, RouterOptions } from '../router';
 // responses are handed to the typed router as plain JSON.
 const json = (value: unknown) => value as any;
 import { parsePage } from './parsePage';
+import { audited, authorizeLifecycleChange } from './lifecycleChange';
 
 export function registerJobRoutes(
   router: ApiRouter,
-  { callers, jobs }: RouterOptions,
+  { callers, jobs, permissions, auditor }: RouterOptions,
 ) {
   router.get('/jobs', async (req, res) => {
     const caller = await callers.resolve(req, { allowServices: true });
@@ -83,6 +84,36 @@ export function registerJobRoutes(
         ),
       ),
     );
+  });
+
+  router.get('/jobs/:jobId/health', async (req, res) => {
+    const caller = await callers.resolve(req, { allowServices: true });
+    res.json(json(await jobs.health(caller, req.params.jobId)));
+  });
+
+  router.post('/jobs/:jobId/promote', async (req, res) => {
+    const caller = await callers.resolve(req);
+    await authorizeLifecycleChange(permissions, caller);
+    const job = await audited(
+      auditor,
+      req,
+      { action: 'promote', jobId: req.params.jobId },
+      () => jobs.promote(caller, req.params.jobId),
+    );
+    res.json(json(job));
+  });
+
+  router.post('/jobs/:jobId/send-back', async (req, res) => {
+    const caller = await callers.resolve(req);
+    await authorizeLifecycleChange(permissions, caller);
+    const reason = req.body?.reason;
+    const job = await audited(
+      auditor,
+      req,
+      { action: 'send-back', jobId: req.params.jobId },
+      () => jobs.sendBack(caller, req.params.jobId, reason),
+    );
+    res.json(json(job));
   });
 
   router.get('/jobs/:jobId/runs', async (req, res) => {

@@ -8,7 +8,11 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ComponentProps } from 'react';
 import { ingestionApiRef } from '../../api';
-import { ingestionJob, ingestionRun } from '../../testing/jobFixtures';
+import {
+  ingestionJob,
+  ingestionRun,
+  jobHealth,
+} from '../../testing/jobFixtures';
 import { mockIngestionApi } from '../../testing/mockIngestionApi';
 import { JobIngestionTab } from './JobIngestionTab';
 import { ACTIVE_POLL_MS } from './useJobDetails';
@@ -34,11 +38,15 @@ const failed = ingestionRun({
   finishedAt: '2026-11-25T10:07:10.000Z',
   message: 'Connection refused: payments-db.internal:5432',
   metrics: undefined,
+  slaMet: false,
+  slaOverrun: undefined,
 });
 const slow = ingestionRun({
   id: 'run-slow',
   startedAt: '2026-11-24T02:00:00.000Z',
   metrics: { ...succeeded.metrics!, durationMs: 41 * MINUTE },
+  slaMet: false,
+  slaOverrun: 11 / 30,
 });
 
 function renderTab(
@@ -104,6 +112,72 @@ describe('JobIngestionTab', () => {
     expect(document.body.textContent).not.toMatch(/password|hunter/i);
     expect(api.getJob).toHaveBeenCalledWith('job-orders');
     expect(api.listRuns).toHaveBeenCalledWith('job-orders', { limit: 100 });
+  });
+
+  it('shows the lifecycle timeline, the server’s recommendations and each run’s efficiency', async () => {
+    renderTab({
+      runs: [
+        { ...succeeded, efficiency: { cpu: 0.58, memory: 0.29 } },
+        failed,
+        slow,
+      ],
+      api: {
+        getJobHealth: jest.fn(async () =>
+          jobHealth({
+            lifecycle: 'production',
+            tier: 'vcore-hours',
+            lifecycleReason:
+              'Promoted to vcore-hours after 3 consecutive draft runs within the SLA',
+            timeline: [
+              ...jobHealth().timeline,
+              {
+                at: '2026-11-23T02:20:00.000Z',
+                kind: 'promoted',
+                lifecycle: 'production',
+                tier: 'vcore-hours',
+                by: 'lifecycle',
+                reason:
+                  'Promoted to vcore-hours after 3 consecutive draft runs within the SLA',
+              },
+            ],
+            recommendations: [
+              {
+                kind: 'meet-sla',
+                message:
+                  'Run took 41.0 min against an SLA of 30 min (37% over). 4 executor(s) would do.',
+                resources: {
+                  ...ingestionJob().resources,
+                  executorInstances: 4,
+                },
+                runIds: ['run-slow'],
+              },
+            ],
+          }),
+        ),
+      },
+    });
+
+    expect(await screen.findByTestId('lifecycle-progress')).toHaveTextContent(
+      'In production, in the vcore-hours namespace.',
+    );
+    const timeline = screen.getByRole('list', { name: 'Lifecycle timeline' });
+    expect(
+      within(timeline)
+        .getAllByRole('listitem')
+        .map(item => item.textContent),
+    ).toEqual([
+      expect.stringMatching(/^Created.*by orla.*Created in draft/),
+      expect.stringMatching(/^Promoted.*by lifecycle.*after 3 consecutive/),
+    ]);
+    expect(screen.getByTestId('recommendation')).toHaveTextContent(
+      'To meet the SLARun took 41.0 min against an SLA of 30 min (37% over). 4 executor(s) would do.',
+    );
+    expect(
+      screen.getByRole('meter', { name: 'CPU used by run run-1' }),
+    ).toHaveAttribute('aria-valuenow', '58');
+    expect(screen.getByLabelText('Efficiency trend')).toHaveTextContent(
+      /CPU 58%, memory 29%/,
+    );
   });
 
   it('lists the runs with their metrics and SLA outcome against estimates.slaMinutes', async () => {

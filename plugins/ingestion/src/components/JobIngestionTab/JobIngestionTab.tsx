@@ -34,6 +34,8 @@ import { runChartPoints } from '../../lib/runChartPoints';
 import { JobActionButtons } from '../JobActionButtons';
 import { JobActionRefusal } from '../JobActionRefusal';
 import { JobConfiguration } from '../JobConfiguration';
+import { JobLifecycleCard } from '../JobLifecycleCard';
+import { JobRecommendations } from '../JobRecommendations';
 import { JobRunStats } from '../JobRunStats';
 import { RunDurationChart } from '../RunDurationChart';
 import { RunHistoryTable } from '../RunHistoryTable';
@@ -61,14 +63,7 @@ const JobIngestionDetails = (props: { jobId: string }) => {
 
   const value = details.value;
   const points = useMemo(
-    () =>
-      value
-        ? runChartPoints(
-            value.runs,
-            value.job.estimates.slaMinutes,
-            CHARTED_RUNS,
-          )
-        : [],
+    () => (value ? runChartPoints(value.runs, CHARTED_RUNS) : []),
     [value],
   );
 
@@ -142,6 +137,13 @@ const JobIngestionDetails = (props: { jobId: string }) => {
         />
       )}
       <JobRunStats job={job} runs={runs} now={fetchedAt} />
+      <Grid.Root columns={{ initial: '1', lg: '2' }} gap="4">
+        <JobLifecycleCard health={value.health} />
+        <JobRecommendations
+          recommendations={value.health.recommendations}
+          runs={runs}
+        />
+      </Grid.Root>
       <Grid.Root columns={{ initial: '1', lg: '3' }} gap="4">
         <Grid.Item colSpan={{ initial: '1', lg: '2' }}>
           <Card style={{ height: '100%' }}>

@@ -2,6 +2,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import {
   IngestionJob,
   IngestionRun,
+  JobHealth,
 } from '@internal/backstage-plugin-ingestion-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useInterval from 'react-use/esm/useInterval';
@@ -19,6 +20,8 @@ export interface JobDetails {
   job: IngestionJob;
   runs: IngestionRun[];
   totalRuns: number;
+  /** Lifecycle timeline, profiling progress, SLA compliance and recommendations, as the server computes them. */
+  health: JobHealth;
   fetchedAt: number;
 }
 
@@ -30,14 +33,16 @@ export interface JobDetails {
 export function useJobDetails(jobId: string) {
   const api = useApi(ingestionApiRef);
   const state = useAsyncRetry(async (): Promise<JobDetails> => {
-    const [job, runs] = await Promise.all([
+    const [job, runs, health] = await Promise.all([
       api.getJob(jobId),
       api.listRuns(jobId, { limit: RECENT_RUNS }),
+      api.getJobHealth(jobId),
     ]);
     return {
       job,
       runs: runs.items,
       totalRuns: runs.totalCount,
+      health,
       fetchedAt: Date.now(),
     };
   }, [api, jobId]);

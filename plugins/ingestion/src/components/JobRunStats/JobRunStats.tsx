@@ -37,7 +37,7 @@ export const JobRunStats = (props: {
 }) => {
   const { job, runs, now } = props;
   const { slaMinutes, expectedDurationMinutes } = job.estimates;
-  const compliance = slaCompliance(runs, slaMinutes);
+  const compliance = slaCompliance(runs);
   const durations = runs
     .filter(run => run.state === 'succeeded')
     .map(runDurationMs)

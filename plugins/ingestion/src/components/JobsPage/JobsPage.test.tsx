@@ -51,7 +51,10 @@ function renderPage(overrides: Parameters<typeof mockIngestionApi>[0] = {}) {
     listJobs: jest.fn(async () => jobList()),
     listRuns: jest.fn(async (jobId: string) =>
       jobId === orders.id
-        ? { items: [ingestionRun({ state: 'failed' })], totalCount: 3 }
+        ? {
+            items: [ingestionRun({ state: 'failed', slaMet: false })],
+            totalCount: 3,
+          }
         : { items: [], totalCount: 0 },
     ),
     executeNow: jest.fn(async () => ingestionRun({ state: 'queued' })),

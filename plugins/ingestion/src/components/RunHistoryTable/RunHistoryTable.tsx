@@ -41,12 +41,11 @@ function timeline(run: IngestionRun): string {
 }
 
 function slaCell(run: IngestionRun, slaMinutes: number) {
-  const outcome = slaOutcome(run, slaMinutes);
+  const outcome = slaOutcome(run);
   if (!outcome) return NONE;
-  const duration = runDurationMs(run);
   const over =
-    outcome === 'missed' && duration !== undefined
-      ? duration - slaMinutes * 60_000
+    run.slaOverrun !== undefined
+      ? run.slaOverrun * slaMinutes * 60_000
       : undefined;
   let detail = run.state === 'failed' ? 'failed' : undefined;
   if (over !== undefined && over > 0) detail = `${formatDuration(over)} over`;

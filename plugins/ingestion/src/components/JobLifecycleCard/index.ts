@@ -1,0 +1,1 @@
+export { JobLifecycleCard } from './JobLifecycleCard';

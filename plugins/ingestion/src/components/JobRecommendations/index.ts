@@ -1,0 +1,1 @@
+export { JobRecommendations } from './JobRecommendations';
