@@ -1,7 +1,11 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { ingestionExecutors } from './executors';
+import { rootHttpRouterWithoutInternals } from './rootHttpRouter';
 
 const backend = createBackend();
+
+// Error bodies without stack traces or the machine's paths, whatever NODE_ENV says.
+backend.add(rootHttpRouterWithoutInternals);
 
 // Serves the built frontend bundle (packages/app) at the backend's base URL.
 backend.add(import('@backstage/plugin-app-backend'));

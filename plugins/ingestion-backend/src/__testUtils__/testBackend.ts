@@ -8,7 +8,14 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  createBackendModule,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  IngestionExecutor,
+  ingestionExecutorExtensionPoint,
+} from '@internal/backstage-plugin-ingestion-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { ingestionPlugin } from '../plugin';
@@ -49,7 +56,7 @@ export interface SentMessages {
     recipients: unknown;
     payload: { title: string; description?: string };
   }>;
-  signals: Array<{ channel: string; message: unknown }>;
+  signals: Array<{ channel: string; message: unknown; recipients?: unknown }>;
 }
 
 /** Platform admins may do everything; others are denied permissions (the policy module's rule). */
@@ -66,6 +73,22 @@ const permissionsAsPolicy = mockServices.permissions.mock({
     })) as any;
   },
 });
+
+/** A backend module installing `executor` into the ingestion plugin. */
+export function testExecutorModule(executor: IngestionExecutor) {
+  return createBackendModule({
+    pluginId: 'ingestion',
+    moduleId: `test-executor-${executor.id}`,
+    register(reg) {
+      reg.registerInit({
+        deps: { executors: ingestionExecutorExtensionPoint },
+        async init({ executors }) {
+          executors.addExecutor(executor);
+        },
+      });
+    },
+  });
+}
 
 /** Starts a backend with the ingestion plugin, the test organisation and the given extra features. */
 export async function startIngestionTestBackend(options?: {

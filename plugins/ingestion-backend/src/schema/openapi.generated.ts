@@ -1248,6 +1248,9 @@ export const spec = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
           }
         }
       }
@@ -1267,7 +1270,13 @@ export const spec = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }
@@ -1288,7 +1297,13 @@ export const spec = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }
@@ -1341,6 +1356,9 @@ export const spec = {
           "400": {
             "$ref": "#/components/responses/ErrorResponse"
           },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "403": {
             "$ref": "#/components/responses/ErrorResponse"
           },
@@ -1370,6 +1388,12 @@ export const spec = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "403": {
             "$ref": "#/components/responses/ErrorResponse"
           }
@@ -1395,6 +1419,12 @@ export const spec = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
           },
           "403": {
             "$ref": "#/components/responses/ErrorResponse"
@@ -1443,6 +1473,12 @@ export const spec = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "403": {
             "$ref": "#/components/responses/ErrorResponse"
           }
@@ -1480,6 +1516,12 @@ export const spec = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
           },
           "403": {
             "$ref": "#/components/responses/ErrorResponse"
@@ -1526,6 +1568,9 @@ export const spec = {
           "400": {
             "$ref": "#/components/responses/ErrorResponse"
           },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "403": {
             "$ref": "#/components/responses/ErrorResponse"
           }
@@ -1563,6 +1608,9 @@ export const spec = {
             }
           },
           "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "403": {
@@ -1648,6 +1696,15 @@ export const spec = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
           }
         }
       },
@@ -1678,7 +1735,13 @@ export const spec = {
           "400": {
             "$ref": "#/components/responses/ErrorResponse"
           },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "402": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "404": {
@@ -1714,6 +1777,18 @@ export const spec = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
           }
         }
       }
@@ -1736,6 +1811,15 @@ export const spec = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
           },
           "404": {
             "$ref": "#/components/responses/ErrorResponse"
@@ -1774,6 +1858,15 @@ export const spec = {
           "400": {
             "$ref": "#/components/responses/ErrorResponse"
           },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "402": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "404": {
             "$ref": "#/components/responses/ErrorResponse"
           },
@@ -1792,6 +1885,15 @@ export const spec = {
         "responses": {
           "204": {
             "description": "Deleted."
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
           },
           "404": {
             "$ref": "#/components/responses/ErrorResponse"
@@ -1830,6 +1932,15 @@ export const spec = {
             }
           },
           "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "402": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "404": {
@@ -1884,7 +1995,22 @@ export const spec = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "402": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "409": {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }
@@ -1909,6 +2035,15 @@ export const spec = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
           },
           "404": {
             "$ref": "#/components/responses/ErrorResponse"
@@ -1935,6 +2070,12 @@ export const spec = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
           },
           "403": {
             "$ref": "#/components/responses/ErrorResponse"
@@ -1988,6 +2129,9 @@ export const spec = {
           "400": {
             "$ref": "#/components/responses/ErrorResponse"
           },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "403": {
             "$ref": "#/components/responses/ErrorResponse"
           },
@@ -2026,6 +2170,15 @@ export const spec = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "404": {
             "$ref": "#/components/responses/ErrorResponse"
           }
@@ -2050,7 +2203,16 @@ export const spec = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "402": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "404": {
@@ -2086,6 +2248,15 @@ export const spec = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
           },
           "404": {
             "$ref": "#/components/responses/ErrorResponse"
@@ -2140,6 +2311,12 @@ export const spec = {
             }
           },
           "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }

@@ -235,6 +235,31 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('answers a committed adjustment as done even when the alert that follows cannot be sent', async () => {
+      const failingNotifications = new CapacityService({
+        db,
+        config: readIngestionConfig(new ConfigReader({})),
+        logger: mockServices.logger.mock(),
+        notifications: {
+          send: async () => {
+            throw new Error('notifications backend unreachable');
+          },
+        },
+        signals: { publish: async () => {} },
+        now: () => clock,
+      });
+      await failingNotifications.purchase(
+        LYRA,
+        { unitType: 'vcpu-hours', quantity: 100, period: 'monthly' },
+        'user:default/lars',
+      );
+      await expect(
+        failingNotifications.adjust(LYRA, -90, 'refund', 'user:default/ada'),
+      ).resolves.toBeUndefined();
+      const entries = await failingNotifications.ledger(LYRA);
+      expect(entries.map(e => e.kind)).toEqual(['purchase', 'adjustment']);
+    });
+
     it('stops counting expired hours and records their expiry once', async () => {
       await service().purchase(
         LYRA,

@@ -219,8 +219,7 @@ export class CapacityService {
     this.deps.logger.info(
       `Purchase ${purchase.id}: ${tenant} bought ${purchase.quantity} ${purchase.unitType} (${purchase.period}) by ${by}`,
     );
-    if (purchase.unitType === 'vcpu-hours') await this.evaluateAlerts(tenant);
-    await this.#publish({ kind: 'balance', tenant });
+    await this.#afterBalanceChange(tenant, purchase.unitType === 'vcpu-hours');
     return purchase;
   }
 
@@ -352,10 +351,7 @@ export class CapacityService {
             60_000
           ).toFixed(1)} min`,
     });
-    if (recorded && hours > 0) {
-      await this.evaluateAlerts(tenant);
-      await this.#publish({ kind: 'balance', tenant });
-    }
+    if (recorded && hours > 0) await this.#afterBalanceChange(tenant, true);
     return recorded;
   }
 
@@ -385,7 +381,23 @@ export class CapacityService {
     this.deps.logger.info(
       `Adjustment of ${hours} vCPU-hours for ${tenant} by ${by}: ${note}`,
     );
-    await this.evaluateAlerts(tenant);
+    await this.#afterBalanceChange(tenant, true);
+  }
+
+  /**
+   * What follows a committed balance change: alerts and pushes. The write has happened, so a failure here is
+   * logged and never turned into a failed response (a client would retry and buy twice).
+   */
+  async #afterBalanceChange(tenant: string, alerts: boolean): Promise<void> {
+    if (alerts) {
+      try {
+        await this.evaluateAlerts(tenant);
+      } catch (error) {
+        this.deps.logger.warn(
+          `Balance alerts of ${tenant} could not be evaluated: ${error}`,
+        );
+      }
+    }
     await this.#publish({ kind: 'balance', tenant });
   }
 
@@ -502,8 +514,19 @@ export class CapacityService {
       }
     }
     try {
+      // A balance change concerns one tenant: only its members' (and platform admins') pages are told, matched by
+      // the signals backend against each connection's ownership refs. The registry is everyone's.
       await this.deps.signals.publish({
-        recipients: { type: 'broadcast' },
+        recipients:
+          message.kind === 'balance'
+            ? {
+                type: 'user',
+                entityRef: [
+                  message.tenant,
+                  this.deps.config.platformAdminGroup,
+                ],
+              }
+            : { type: 'broadcast' },
         channel: CAPACITY_SIGNAL_CHANNEL,
         message,
       });
