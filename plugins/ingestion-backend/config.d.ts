@@ -21,6 +21,11 @@ export interface Config {
     };
     /** Whether jobs may land data in a local folder of the executor's machine (quick start only). Default false. */
     allowLocalTargets?: boolean;
+    /**
+     * Folder of local targets (relative to the backend's working directory): tenant `group:<ns>/<name>` may only
+     * write under `<localTargetRoot>/<ns>/<name>/`. Without it no local target is accepted.
+     */
+    localTargetRoot?: string;
     /** Length of a time slice in minutes; must divide 1440. Default 15. */
     sliceMinutes?: number;
     /** Days ahead the slice calendar holds; at least 7. Default 7. */

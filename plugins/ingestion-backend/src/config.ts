@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { DEFAULT_PROFILING_RUNS } from './domain/lifecycle/promotion';
+import path from 'node:path';
 import {
   NAMESPACE_TIERS,
   NamespaceTier,
@@ -21,6 +22,8 @@ export interface IngestionConfig {
   executor?: string;
   /** Whether jobs may land data in a local folder (quick start and development only). */
   allowLocalTargets: boolean;
+  /** Absolute folder under which each tenant's local targets live, one sub-folder per tenant. */
+  localTargetRoot?: string;
   /** Length of a time slice in minutes (divides 1440). */
   sliceMinutes: number;
   /** How many days ahead the slice calendar holds (at least 7). */
@@ -36,6 +39,11 @@ const DEFAULT_NAMESPACES: IngestionConfig['namespaces'] = {
   'vcore-hours': { name: 'ingestion-vcore-hours', initialSparkUnits: 8 },
   draft: { name: 'ingestion-draft', initialSparkUnits: 2 },
 };
+
+/** A configured folder, relative ones against the backend's working directory. */
+function optionalAbsolutePath(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : path.resolve(value);
+}
 
 export function readIngestionConfig(root: Config): IngestionConfig {
   const config = root.getOptionalConfig('ingestion');
@@ -72,6 +80,9 @@ export function readIngestionConfig(root: Config): IngestionConfig {
     namespaces,
     executor: config?.getOptionalString('executor'),
     allowLocalTargets: config?.getOptionalBoolean('allowLocalTargets') ?? false,
+    localTargetRoot: optionalAbsolutePath(
+      config?.getOptionalString('localTargetRoot'),
+    ),
     sliceMinutes: config?.getOptionalNumber('sliceMinutes') ?? 15,
     horizonDays: config?.getOptionalNumber('horizonDays') ?? 7,
     dispatchIntervalSeconds:

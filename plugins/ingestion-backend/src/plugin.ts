@@ -168,6 +168,7 @@ export const ingestionPlugin = createBackendPlugin({
           jobs: jobStore,
           runs: runStore,
           dispatcher,
+          executor,
           capacity,
           admission: [new PurchasedCapacityCheck(capacity), calendar],
           admissions,
@@ -180,6 +181,7 @@ export const ingestionPlugin = createBackendPlugin({
         try {
           await new DemoSeeder({
             config: deps.rootConfig,
+            localTargetRoot: config.localTargetRoot,
             capacity,
             jobs,
             logger: deps.logger,

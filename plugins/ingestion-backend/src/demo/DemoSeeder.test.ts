@@ -7,6 +7,7 @@ import {
 const demoConfig = {
   ingestion: {
     allowLocalTargets: true,
+    localTargetRoot: '/srv/demo-lake',
     demo: {
       enabled: true,
       purchases: [
@@ -31,7 +32,7 @@ const demoConfig = {
           },
           target: {
             type: 'local',
-            path: 'demo-lake/orders',
+            path: 'orders',
             format: 'parquet',
           },
           schedule: { type: 'interval', everyMinutes: 60 },
@@ -47,7 +48,7 @@ const demoConfig = {
 };
 
 describe('quick-start demo', () => {
-  it('buys capacity, creates the demo jobs with absolute local paths, and queues a first run', async () => {
+  it('buys capacity, creates the demo jobs in the tenant’s own local folder, and queues a first run', async () => {
     const { server } = await startIngestionTestBackend({ config: demoConfig });
     const orla = asUser('user:default/orla');
     const jobs = await request(server)
@@ -60,7 +61,7 @@ describe('quick-start demo', () => {
       pool: 'vcore-hours',
       createdBy: 'ingestion:demo-seed',
     });
-    expect(job.target.path).toMatch(/^\/.*demo-lake\/orders$/);
+    expect(job.target.path).toBe('/srv/demo-lake/default/team-orion/orders');
     const runs = await request(server)
       .get(`/api/ingestion/jobs/${job.id}/runs`)
       .set('Authorization', orla);
