@@ -23,9 +23,21 @@ import { ingestionPlugin } from '../plugin';
 /** Demo organisation for tests: three tenants and a platform admin group, with one user each. */
 export const TEST_MEMBERSHIP: Record<string, string[]> = {
   'user:default/ada': ['group:default/platform-admins'],
-  'user:default/orla': ['group:default/team-orion'],
-  'user:default/lars': ['group:default/team-lyra'],
-  'user:default/vera': ['group:default/team-vega', 'group:default/book-club'],
+  // Orla and Lars also administer their tenants (they may buy); Mia is a Lyra member without that role.
+  'user:default/orla': [
+    'group:default/team-orion',
+    'group:default/team-orion-admins',
+  ],
+  'user:default/lars': [
+    'group:default/team-lyra',
+    'group:default/team-lyra-admins',
+  ],
+  'user:default/mia': ['group:default/team-lyra'],
+  'user:default/vera': [
+    'group:default/team-vega',
+    'group:default/team-vega-admins',
+    'group:default/book-club',
+  ],
 };
 
 function group(name: string, type: string): Entity {
@@ -42,6 +54,9 @@ export const TEST_GROUPS: Entity[] = [
   group('team-orion', 'tenant'),
   group('team-lyra', 'tenant'),
   group('team-vega', 'tenant'),
+  group('team-orion-admins', 'tenant-admins'),
+  group('team-lyra-admins', 'tenant-admins'),
+  group('team-vega-admins', 'tenant-admins'),
   group('book-club', 'interest'),
 ];
 
@@ -59,18 +74,28 @@ export interface SentMessages {
   signals: Array<{ channel: string; message: unknown; recipients?: unknown }>;
 }
 
-/** Platform admins may do everything; others are denied permissions (the policy module's rule). */
+/**
+ * The policy module's rules for the ingestion permissions: platform admins may do everything; a tenant's admins
+ * (its `<tenant>-admins` group here) may buy for it; other permissions are denied.
+ */
 const permissionsAsPolicy = mockServices.permissions.mock({
   authorize: async (requests, options) => {
     const ref =
       (options.credentials.principal as { userEntityRef?: string })
         .userEntityRef ?? '';
-    const admin = TEST_MEMBERSHIP[ref]?.includes(
-      'group:default/platform-admins',
-    );
-    return requests.map(() => ({
-      result: admin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
-    })) as any;
+    const groups = TEST_MEMBERSHIP[ref] ?? [];
+    const admin = groups.includes('group:default/platform-admins');
+    return requests.map(request => {
+      const resourceRef = (request as { resourceRef?: string }).resourceRef;
+      const tenantAdmin =
+        request.permission.name === 'ingestion.capacity.purchase' &&
+        resourceRef !== undefined &&
+        groups.includes(`${resourceRef}-admins`);
+      return {
+        result:
+          admin || tenantAdmin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+      };
+    }) as any;
   },
 });
 

@@ -215,4 +215,21 @@ describe('capacity API', () => {
       });
     }
   });
+
+  it('lets only the tenant’s admins buy: a member without the role is refused and nothing is bought', async () => {
+    const { server } = await startIngestionTestBackend();
+    const refused = await request(server)
+      .post(`/api/ingestion/tenants/${LYRA}/purchases`)
+      .set('Authorization', asUser('user:default/mia'))
+      .send({ unitType: 'vcpu-hours', quantity: 5, period: 'daily' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(
+      /Only tenant admins of group:default\/team-lyra may buy/,
+    );
+    const ledger = await request(server)
+      .get(`/api/ingestion/tenants/${LYRA}/ledger`)
+      .set('Authorization', asUser('user:default/mia'));
+    expect(ledger.status).toBe(200);
+    expect(ledger.body.entries).toEqual([]);
+  });
 });

@@ -1,6 +1,9 @@
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { ingestionLedgerAdjustPermission } from '@internal/backstage-plugin-ingestion-common';
+import {
+  ingestionCapacityPurchasePermission,
+  ingestionLedgerAdjustPermission,
+} from '@internal/backstage-plugin-ingestion-common';
 import type { ApiRouter, RouterOptions } from '../router';
 
 export function registerCapacityRoutes(
@@ -54,6 +57,20 @@ export function registerCapacityRoutes(
     const { tenant } = req.params;
     const caller = await callers.resolve(req);
     callers.assertTenantAccess(caller, tenant);
+    const [decision] = await permissions.authorize(
+      [
+        {
+          permission: ingestionCapacityPurchasePermission,
+          resourceRef: tenant,
+        },
+      ],
+      { credentials: caller.credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Only tenant admins of ${tenant} may buy capacity for it`,
+      );
+    }
     res
       .status(201)
       .json(await capacity.purchase(tenant, req.body, caller.principal));
