@@ -34,6 +34,8 @@ export interface Config {
     executor?: string;
     /** Seconds between dispatcher ticks (start due runs, follow running ones). Default 5. */
     dispatchIntervalSeconds?: number;
+    /** How many manual ("run now") runs of one tenant may wait in the queue at once; more get 429. Default 5. */
+    maxQueuedManualRunsPerTenant?: number;
     /** How many times its cores' hours the vcore-hours namespace may sell as vCPU-hours. Default 1 (none). */
     vcpuHourOversubscription?: number;
     /** Draft profiling of new jobs. */

@@ -32,6 +32,8 @@ export interface IngestionConfig {
   dispatchIntervalSeconds: number;
   /** How many consecutive draft runs within the SLA promote a new job to production. */
   profilingRuns: number;
+  /** How many manual ("run now") runs of one tenant may wait in the queue at once. */
+  maxQueuedManualRunsPerTenant: number;
 }
 
 const DEFAULT_NAMESPACES: IngestionConfig['namespaces'] = {
@@ -43,6 +45,13 @@ const DEFAULT_NAMESPACES: IngestionConfig['namespaces'] = {
 /** A configured folder, relative ones against the backend's working directory. */
 function optionalAbsolutePath(value: string | undefined): string | undefined {
   return value === undefined ? undefined : path.resolve(value);
+}
+
+function positiveInteger(value: number, key: string): number {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new InputError(`${key} must be a whole number >= 1, got ${value}`);
+  }
+  return value;
 }
 
 export function readIngestionConfig(root: Config): IngestionConfig {
@@ -90,6 +99,10 @@ export function readIngestionConfig(root: Config): IngestionConfig {
     vcpuHourOversubscription:
       config?.getOptionalNumber('vcpuHourOversubscription') ?? 1,
     profilingRuns: readProfilingRuns(config),
+    maxQueuedManualRunsPerTenant: positiveInteger(
+      config?.getOptionalNumber('maxQueuedManualRunsPerTenant') ?? 5,
+      'ingestion.maxQueuedManualRunsPerTenant',
+    ),
   };
 }
 

@@ -1198,6 +1198,16 @@ export const spec = {
           "pattern": "^[0-9]{1,7}$"
         }
       },
+      "IdempotencyKey": {
+        "name": "Idempotency-Key",
+        "in": "header",
+        "required": false,
+        "description": "A key the client makes up per intended request (a UUID). Repeating the request with the same key answers what the first one did, with the header Idempotent-Replayed, instead of doing it again.",
+        "schema": {
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_.:-]{1,100}$"
+        }
+      },
       "Tenant": {
         "name": "tenant",
         "in": "path",
@@ -1580,10 +1590,13 @@ export const spec = {
     "/tenants/{tenant}/purchases": {
       "post": {
         "operationId": "CreatePurchase",
-        "description": "Buys Dedicated Ingestion Units or vCPU-hours. Refused with 409 when the Spark Units of the namespace cannot cover it.",
+        "description": "Buys Dedicated Ingestion Units or vCPU-hours (the tenant's admins and platform admins). Refused with 409 when the Spark Units of the namespace cannot cover it, and with 422 when the Idempotency-Key was used for a different purchase.",
         "parameters": [
           {
             "$ref": "#/components/parameters/Tenant"
+          },
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
           }
         ],
         "requestBody": {
@@ -1617,6 +1630,9 @@ export const spec = {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "409": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "422": {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }
@@ -2186,10 +2202,13 @@ export const spec = {
       },
       "post": {
         "operationId": "ExecuteJobNow",
-        "description": "Queues a run now. A vCPU-hour job of a tenant with no balance left is refused with 402.",
+        "description": "Queues a run now. A vCPU-hour job of a tenant with no balance left is refused with 402, and a run beyond the tenant's limit of queued manual runs with 429.",
         "parameters": [
           {
             "$ref": "#/components/parameters/JobId"
+          },
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
           }
         ],
         "responses": {
@@ -2216,6 +2235,9 @@ export const spec = {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "429": {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }

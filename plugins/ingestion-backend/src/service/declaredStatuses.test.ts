@@ -6,6 +6,8 @@ import {
 } from '../__testUtils__/testBackend';
 import { spec } from '../schema/openapi.generated';
 
+jest.setTimeout(60_000);
+
 const ORION = 'group:default/team-orion';
 
 /** Responses an operation declares, by status. */

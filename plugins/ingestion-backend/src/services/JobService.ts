@@ -38,6 +38,7 @@ import {
   runAdmissionChecks,
 } from './admission/JobAdmission';
 import { InsufficientBalanceError } from './InsufficientBalanceError';
+import { TooManyQueuedRunsError } from './TooManyQueuedRunsError';
 
 /** A refused admission, answered with its status, reason and the windows that would fit. */
 export class AdmissionRefusedError extends Error {
@@ -422,15 +423,48 @@ export class JobService {
     });
   }
 
-  /** Queues a run now, outside the schedule. vCPU-hour jobs of a tenant at zero are refused (402). */
-  async executeNow(caller: ResolvedCaller, id: string): Promise<IngestionRun> {
+  /**
+   * Queues a run now, outside the schedule. vCPU-hour jobs of a tenant at zero are refused (402), and so is a
+   * run beyond the tenant's limit of queued manual runs (429), so one tenant cannot fill the shared queue. With
+   * an idempotency key (the Idempotency-Key header) a repeated request answers the run it queued the first time.
+   */
+  async executeNow(
+    caller: ResolvedCaller,
+    id: string,
+    idempotencyKey?: string,
+  ): Promise<IngestionRun & { replayed?: boolean }> {
     const job = await this.get(caller, id);
     this.#assertMember(caller, job.tenant);
+    const runId = randomUUID();
+    const dedupeKey =
+      idempotencyKey === undefined
+        ? `manual:${runId}`
+        : `manual-request:${job.id}:${idempotencyKey}`;
+    const earlier = await this.deps.runs.getByDedupeKey(dedupeKey);
+    if (earlier) return { ...earlier, replayed: true };
     if (job.pool === 'vcore-hours')
       await this.deps.capacity.assertCanConsume(job.tenant);
+    return this.#serialized(async () => {
+      const limit = this.deps.config.maxQueuedManualRunsPerTenant;
+      if ((await this.deps.runs.countQueued(job.tenant, 'manual')) >= limit) {
+        throw new TooManyQueuedRunsError(
+          `${job.tenant} already has ${limit} manual runs waiting to start (ingestion.maxQueuedManualRunsPerTenant): run again once some have started`,
+        );
+      }
+      const created = await this.#queueManualRun(job, runId, dedupeKey);
+      // A concurrent request with the same key queued it first.
+      return (
+        created ?? {
+          ...(await this.deps.runs.getByDedupeKey(dedupeKey))!,
+          replayed: true,
+        }
+      );
+    });
+  }
+
+  async #queueManualRun(job: IngestionJob, runId: string, dedupeKey: string) {
     const now = new Date(this.#now()).toISOString();
-    const runId = randomUUID();
-    const run = await this.deps.runs.create({
+    return this.deps.runs.create({
       id: runId,
       jobId: job.id,
       tenant: job.tenant,
@@ -439,9 +473,8 @@ export class JobService {
       ...allocateRun(job, namespaceNames(this.deps.config)),
       opportunistic: false,
       queuedAt: now,
-      dedupeKey: `manual:${runId}`,
+      dedupeKey,
     });
-    return run!;
   }
 
   async listRuns(

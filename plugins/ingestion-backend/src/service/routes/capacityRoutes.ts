@@ -71,8 +71,13 @@ export function registerCapacityRoutes(
         `Only tenant admins of ${tenant} may buy capacity for it`,
       );
     }
-    res
-      .status(201)
-      .json(await capacity.purchase(tenant, req.body, caller.principal));
+    const { replayed, ...purchase } = await capacity.purchase(
+      tenant,
+      req.body,
+      caller.principal,
+      req.header('idempotency-key'),
+    );
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    res.status(201).json(purchase);
   });
 }

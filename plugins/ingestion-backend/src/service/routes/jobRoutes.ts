@@ -124,13 +124,13 @@ export function registerJobRoutes(
   });
 
   router.post('/jobs/:jobId/runs', async (req, res) => {
-    res
-      .status(202)
-      .json(
-        json(
-          await jobs.executeNow(await callers.resolve(req), req.params.jobId),
-        ),
-      );
+    const { replayed, ...run } = await jobs.executeNow(
+      await callers.resolve(req),
+      req.params.jobId,
+      req.header('idempotency-key'),
+    );
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    res.status(202).json(json(run));
   });
 
   router.post('/jobs/:jobId/runs/:runId/cancel', async (req, res) => {

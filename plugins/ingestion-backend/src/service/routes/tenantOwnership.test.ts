@@ -6,6 +6,8 @@ import {
 } from '../../__testUtils__/testBackend';
 import { TimedTestExecutor } from '../../__testUtils__/TimedTestExecutor';
 
+jest.setTimeout(60_000);
+
 const ORION = 'group:default/team-orion';
 const LYRA = 'group:default/team-lyra';
 const LARS = asUser('user:default/lars');
