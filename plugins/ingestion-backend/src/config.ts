@@ -8,6 +8,25 @@ import {
   SparkUnitSize,
 } from '@internal/backstage-plugin-ingestion-common';
 
+/** What an allow-listed service may do: read every tenant's jobs and runs, or the Spark Unit registry. */
+export const SERVICE_SCOPES = ['jobs.read', 'registry.read'] as const;
+export type ServiceScope = (typeof SERVICE_SCOPES)[number];
+
+/** A service principal (by subject, e.g. plugin:catalog or external:reporting) and the scopes it is given. */
+export interface ServicePrincipalGrant {
+  subject: string;
+  scopes: ServiceScope[];
+}
+
+/**
+ * The catalog provider reads every job to keep their entities, and this plugin's own modules (the Kubernetes
+ * executor's namespace reconciler) read the registry; nothing else is let in unless configured.
+ */
+const DEFAULT_SERVICE_PRINCIPALS: ServicePrincipalGrant[] = [
+  { subject: 'plugin:catalog', scopes: ['jobs.read'] },
+  { subject: 'plugin:ingestion', scopes: ['registry.read'] },
+];
+
 /** The plugin's settings, read once at start-up from `ingestion.*` in app-config. */
 export interface IngestionConfig {
   platformAdminGroup: string;
@@ -34,6 +53,8 @@ export interface IngestionConfig {
   profilingRuns: number;
   /** How many manual ("run now") runs of one tenant may wait in the queue at once. */
   maxQueuedManualRunsPerTenant: number;
+  /** Services allowed to call the API, by subject, with their scopes. */
+  servicePrincipals: ServicePrincipalGrant[];
 }
 
 const DEFAULT_NAMESPACES: IngestionConfig['namespaces'] = {
@@ -45,6 +66,30 @@ const DEFAULT_NAMESPACES: IngestionConfig['namespaces'] = {
 /** A configured folder, relative ones against the backend's working directory. */
 function optionalAbsolutePath(value: string | undefined): string | undefined {
   return value === undefined ? undefined : path.resolve(value);
+}
+
+function readServicePrincipals(
+  config: Config | undefined,
+): ServicePrincipalGrant[] {
+  const entries = config?.getOptionalConfigArray('servicePrincipals');
+  if (!entries) return DEFAULT_SERVICE_PRINCIPALS;
+  return entries.map((entry, index) => {
+    const scopes = entry.getStringArray('scopes');
+    const unknown = scopes.filter(
+      scope => !(SERVICE_SCOPES as readonly string[]).includes(scope),
+    );
+    if (unknown.length > 0) {
+      throw new InputError(
+        `ingestion.servicePrincipals[${index}].scopes: unknown ${unknown.join(
+          ', ',
+        )}; known: ${SERVICE_SCOPES.join(', ')}`,
+      );
+    }
+    return {
+      subject: entry.getString('subject'),
+      scopes: scopes as ServiceScope[],
+    };
+  });
 }
 
 function positiveInteger(value: number, key: string): number {
@@ -103,6 +148,7 @@ export function readIngestionConfig(root: Config): IngestionConfig {
       config?.getOptionalNumber('maxQueuedManualRunsPerTenant') ?? 5,
       'ingestion.maxQueuedManualRunsPerTenant',
     ),
+    servicePrincipals: readServicePrincipals(config),
   };
 }
 

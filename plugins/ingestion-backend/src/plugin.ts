@@ -94,6 +94,7 @@ export const ingestionPlugin = createBackendPlugin({
           auth: deps.auth,
           catalog: deps.catalog,
           platformAdminGroup: config.platformAdminGroup,
+          servicePrincipals: config.servicePrincipals,
         });
 
         const capacity = new CapacityService({

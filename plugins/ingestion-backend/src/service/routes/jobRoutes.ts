@@ -11,7 +11,7 @@ export function registerJobRoutes(
   { callers, jobs, permissions, auditor }: RouterOptions,
 ) {
   router.get('/jobs', async (req, res) => {
-    const caller = await callers.resolve(req, { allowServices: true });
+    const caller = await callers.resolve(req, { serviceScope: 'jobs.read' });
     const { tenant, status, lifecycle, pool, search } = req.query;
     res.json(
       json(
@@ -38,7 +38,7 @@ export function registerJobRoutes(
     res.json(
       json(
         await jobs.get(
-          await callers.resolve(req, { allowServices: true }),
+          await callers.resolve(req, { serviceScope: 'jobs.read' }),
           req.params.jobId,
         ),
       ),
@@ -117,7 +117,7 @@ export function registerJobRoutes(
   });
 
   router.get('/jobs/:jobId/runs', async (req, res) => {
-    const caller = await callers.resolve(req, { allowServices: true });
+    const caller = await callers.resolve(req, { serviceScope: 'jobs.read' });
     res.json(
       json(await jobs.listRuns(caller, req.params.jobId, parsePage(req.query))),
     );
