@@ -33,6 +33,7 @@ export const TEST_MEMBERSHIP: Record<string, string[]> = {
     'group:default/team-lyra-admins',
   ],
   'user:default/mia': ['group:default/team-lyra'],
+  'user:default/otto': ['group:default/team-orion'],
   'user:default/vera': [
     'group:default/team-vega',
     'group:default/team-vega-admins',

@@ -1322,6 +1322,7 @@ export const spec = {
     "/registry/{tier}": {
       "put": {
         "operationId": "SetSparkUnits",
+        "x-ingestion-role": "platform-admin",
         "description": "Changes the Spark Units allocated to a namespace (platform admins only).",
         "parameters": [
           {
@@ -1542,6 +1543,7 @@ export const spec = {
     "/tenants/{tenant}/adjustments": {
       "post": {
         "operationId": "AdjustBalance",
+        "x-ingestion-role": "platform-admin",
         "description": "A platform admin credits (positive) or debits (negative) a tenant's vCPU-hours, saying why.",
         "parameters": [
           {
@@ -1590,6 +1592,7 @@ export const spec = {
     "/tenants/{tenant}/purchases": {
       "post": {
         "operationId": "CreatePurchase",
+        "x-ingestion-role": "tenant-admin",
         "description": "Buys Dedicated Ingestion Units or vCPU-hours (the tenant's admins and platform admins). Refused with 409 when the Spark Units of the namespace cannot cover it, and with 422 when the Idempotency-Key was used for a different purchase.",
         "parameters": [
           {
