@@ -5,6 +5,7 @@ import {
   startIngestionTestBackend,
 } from '../__testUtils__/testBackend';
 import { spec } from '../schema/openapi.generated';
+import { testJobSpec } from '../__testUtils__/jobSpecs';
 
 jest.setTimeout(60_000);
 
@@ -40,25 +41,8 @@ describe('statuses the handlers answer are the ones the OpenAPI document declare
     const foreignValidation = await request(server)
       .post('/api/ingestion/jobs/validate')
       .set('Authorization', asUser('user:default/lars'))
-      .send({
-        name: 'probe',
-        tenant: ORION,
-        source: {
-          type: 'postgres',
-          host: 'db.internal',
-          port: 5432,
-          database: 'shop',
-          table: 'public.orders',
-          credentialsSecret: 'shop-db',
-        },
-        target: { type: 's3', path: 's3a://lake/orders', format: 'parquet' },
-        schedule: { type: 'interval', everyMinutes: 60 },
-        estimates: {
-          dataVolumeGiB: 1,
-          expectedDurationMinutes: 5,
-          slaMinutes: 30,
-        },
-      });
+      .send(testJobSpec(ORION, { name: 'probe' }));
+
     expect(foreignValidation.status).toBe(404);
 
     const serviceOnUserEndpoint = await request(server)

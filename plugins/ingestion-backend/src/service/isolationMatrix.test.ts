@@ -5,6 +5,7 @@ import {
   startIngestionTestBackend,
 } from '../__testUtils__/testBackend';
 import { spec } from '../schema/openapi.generated';
+import { testJobSpec } from '../__testUtils__/jobSpecs';
 
 /*
  * Every operation of the OpenAPI document, read at test time, against every kind of caller that must not reach
@@ -39,28 +40,12 @@ function operations(): Operation[] {
   );
 }
 
-const lyraJob = (name: string) => ({
-  name,
-  tenant: LYRA,
-  source: {
-    type: 'postgres',
-    host: 'db.internal',
-    port: 5432,
-    database: 'shop',
-    query: QUERY_MARK,
-    credentialsSecret: 'shop-db',
-  },
-  target: { type: 's3', path: 's3a://lyra-lake/orders', format: 'parquet' },
-  schedule: { type: 'interval', everyMinutes: 60 },
-  estimates: { dataVolumeGiB: 1, expectedDurationMinutes: 5, slaMinutes: 30 },
-  resources: {
-    executorInstances: 1,
-    executorCores: 1,
-    executorMemoryGiB: 1,
-    driverCores: 1,
-    driverMemoryGiB: 1,
-  },
-});
+const lyraJob = (name: string) =>
+  testJobSpec(LYRA, {
+    name,
+    source: { table: undefined, query: QUERY_MARK },
+    target: { type: 's3', path: 's3a://lyra-lake/orders', format: 'parquet' },
+  });
 
 /** A request each operation is tried with, aimed at Lyra's resources; `query` and `body` as it takes them. */
 const SAMPLES: Record<string, { query?: object; body?: object }> = {
@@ -122,7 +107,11 @@ const CALLERS: Caller[] = [
     refused: () => true,
   },
   // The test backend reads a request without Authorization as a default user; this header means none.
-  { name: 'no token', header: mockCredentials.none.header(), refused: () => true },
+  {
+    name: 'no token',
+    header: mockCredentials.none.header(),
+    refused: () => true,
+  },
 ];
 
 const rightCaller = (op: Operation) =>
@@ -175,7 +164,9 @@ describe('tenant isolation matrix', () => {
     const send = (op: Operation, header: string) => {
       const url = urlOf(op);
       const { query, body } = SAMPLES[op.id];
-      let call = request(server)[op.method](url).query(query ?? {});
+      let call = request(server)
+        [op.method](url)
+        .query(query ?? {});
       call = call.set('Authorization', header);
       return body ? call.send(body) : call;
     };

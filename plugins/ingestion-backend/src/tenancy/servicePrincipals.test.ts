@@ -4,6 +4,7 @@ import {
   asUser,
   startIngestionTestBackend,
 } from '../__testUtils__/testBackend';
+import { buyVcpuHours, testJobSpec } from '../__testUtils__/jobSpecs';
 
 jest.setTimeout(60_000);
 
@@ -13,34 +14,15 @@ const SERVICE = mockCredentials.service.header();
 
 async function backendWithJob(config?: object) {
   const started = await startIngestionTestBackend({ config });
-  const lars = asUser('user:default/lars');
-  await request(started.server)
-    .post(`/api/ingestion/tenants/${encodeURIComponent(LYRA)}/purchases`)
-    .set('Authorization', lars)
-    .send({ unitType: 'vcpu-hours', quantity: 100, period: 'monthly' })
-    .expect(201);
+  await buyVcpuHours(started.server, LYRA, 'user:default/lars', 100);
   const job = await request(started.server)
     .post('/api/ingestion/jobs')
-    .set('Authorization', lars)
-    .send({
-      name: 'orders-to-lake',
-      tenant: LYRA,
-      source: {
-        type: 'postgres',
-        host: 'db.internal',
-        port: 5432,
-        database: 'shop',
-        query: 'select * from orders',
-        credentialsSecret: 'shop-db',
-      },
-      target: { type: 's3', path: 's3a://lake/orders', format: 'parquet' },
-      schedule: { type: 'interval', everyMinutes: 60 },
-      estimates: {
-        dataVolumeGiB: 1,
-        expectedDurationMinutes: 5,
-        slaMinutes: 30,
-      },
-    })
+    .set('Authorization', asUser('user:default/lars'))
+    .send(
+      testJobSpec(LYRA, {
+        source: { table: undefined, query: 'select * from orders' },
+      }),
+    )
     .expect(201);
   return { ...started, jobId: job.body.id as string };
 }

@@ -3,6 +3,7 @@ import {
   asUser,
   startIngestionTestBackend,
 } from '../../__testUtils__/testBackend';
+import { testJobSpec } from '../../__testUtils__/jobSpecs';
 
 jest.setTimeout(60_000);
 
@@ -13,28 +14,7 @@ const purchases = `/api/ingestion/tenants/${encodeURIComponent(
   LYRA,
 )}/purchases`;
 
-const job = {
-  name: 'orders-to-lake',
-  tenant: LYRA,
-  source: {
-    type: 'postgres',
-    host: 'db.internal',
-    port: 5432,
-    database: 'shop',
-    table: 'public.orders',
-    credentialsSecret: 'shop-db',
-  },
-  target: { type: 's3', path: 's3a://lake/orders', format: 'parquet' },
-  schedule: { type: 'interval', everyMinutes: 60 },
-  estimates: { dataVolumeGiB: 1, expectedDurationMinutes: 5, slaMinutes: 30 },
-  resources: {
-    executorInstances: 1,
-    executorCores: 1,
-    executorMemoryGiB: 1,
-    driverCores: 1,
-    driverMemoryGiB: 1,
-  },
-};
+const job = testJobSpec(LYRA);
 
 describe('repeated requests', () => {
   it('answers a double-submitted purchase with the first one instead of buying twice', async () => {

@@ -5,6 +5,7 @@ import {
   testExecutorModule,
 } from '../../__testUtils__/testBackend';
 import { TimedTestExecutor } from '../../__testUtils__/TimedTestExecutor';
+import { buyVcpuHours, testJobSpec } from '../../__testUtils__/jobSpecs';
 
 jest.setTimeout(60_000);
 
@@ -13,32 +14,8 @@ const LYRA = 'group:default/team-lyra';
 const LARS = asUser('user:default/lars');
 
 /** Lyra's job, reading with `credentialsSecret` and landing in `target`. */
-const lyraJob = (credentialsSecret: string, target?: object) => ({
-  name: 'orders-to-lake',
-  tenant: LYRA,
-  source: {
-    type: 'postgres',
-    host: 'db.internal',
-    port: 5432,
-    database: 'shop',
-    table: 'public.orders',
-    credentialsSecret,
-  },
-  target: target ?? {
-    type: 's3',
-    path: 's3a://lake/orders',
-    format: 'parquet',
-  },
-  schedule: { type: 'interval', everyMinutes: 60 },
-  estimates: { dataVolumeGiB: 1, expectedDurationMinutes: 5, slaMinutes: 30 },
-  resources: {
-    executorInstances: 1,
-    executorCores: 1,
-    executorMemoryGiB: 1,
-    driverCores: 1,
-    driverMemoryGiB: 1,
-  },
-});
+const lyraJob = (credentialsSecret: string, target?: object) =>
+  testJobSpec(LYRA, { source: { credentialsSecret }, target: target as any });
 
 async function backend() {
   const executor = new TimedTestExecutor(TimedTestExecutor.newEngine(), {
@@ -56,11 +33,7 @@ async function backend() {
       },
     },
   });
-  await request(started.server)
-    .post(`/api/ingestion/tenants/${encodeURIComponent(LYRA)}/purchases`)
-    .set('Authorization', LARS)
-    .send({ unitType: 'vcpu-hours', quantity: 100, period: 'monthly' })
-    .expect(201);
+  await buyVcpuHours(started.server, LYRA, 'user:default/lars', 100);
   return started;
 }
 
