@@ -2073,6 +2073,7 @@ export const spec = {
     "/jobs/{jobId}/promote": {
       "post": {
         "operationId": "PromoteJob",
+        "x-ingestion-role": "platform-admin",
         "description": "Platform admins only: promotes a draft job to the namespace of its pool without waiting for its profiling runs; refused with 409 and the reason when that namespace's slice calendar cannot admit its schedule.",
         "parameters": [
           {
@@ -2111,6 +2112,7 @@ export const spec = {
     "/jobs/{jobId}/send-back": {
       "post": {
         "operationId": "SendJobBackToDraft",
+        "x-ingestion-role": "platform-admin",
         "description": "Platform admins only: sends a production job back to draft, where it is profiled again; refused with 409 when the draft namespace cannot admit its schedule.",
         "parameters": [
           {

@@ -87,7 +87,7 @@ export function registerJobRoutes(
   });
 
   router.get('/jobs/:jobId/health', async (req, res) => {
-    const caller = await callers.resolve(req, { allowServices: true });
+    const caller = await callers.resolve(req, { serviceScope: 'jobs.read' });
     res.json(json(await jobs.health(caller, req.params.jobId)));
   });
 
