@@ -4,6 +4,9 @@ import {
   startIngestionTestBackend,
 } from '../__testUtils__/testBackend';
 
+// Starting a backend and seeding it takes more than Jest's 5 s default on a busy 2-core machine.
+jest.setTimeout(30_000);
+
 const demoConfig = {
   ingestion: {
     allowLocalTargets: true,
