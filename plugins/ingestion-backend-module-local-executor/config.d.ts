@@ -29,27 +29,29 @@ export interface Config {
          */
         onShutdown?: 'keep' | 'cancel';
         /**
-         * Credentials by secret name, as jobs reference them in `credentialsSecret`. Usually filled from the
-         * environment, e.g. `password: ${ORDERS_DB_PASSWORD}`.
+         * Each tenant's credentials, as its jobs reference them in `credentialsSecret`: a job reaches only the
+         * entries of its own tenant. Values usually come from the environment, e.g. `password: ${ORDERS_DB_PASSWORD}`.
          */
-        secrets?: {
-          [name: string]: {
-            /** JDBC user. */
-            user?: string;
-            /**
-             * JDBC password.
-             * @visibility secret
-             */
-            password?: string;
-            /** S3 access key id. */
-            accessKey?: string;
-            /**
-             * S3 secret access key.
-             * @visibility secret
-             */
-            secretKey?: string;
-          };
-        };
+        secrets?: Array<{
+          /** The owning tenant's group entity ref, e.g. group:default/team-orion. */
+          tenant: string;
+          /** The name jobs write in credentialsSecret. */
+          name: string;
+          /** JDBC user. */
+          user?: string;
+          /**
+           * JDBC password.
+           * @visibility secret
+           */
+          password?: string;
+          /** S3 access key id. */
+          accessKey?: string;
+          /**
+           * S3 secret access key.
+           * @visibility secret
+           */
+          secretKey?: string;
+        }>;
       };
     };
   };

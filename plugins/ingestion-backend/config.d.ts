@@ -21,6 +21,11 @@ export interface Config {
     };
     /** Whether jobs may land data in a local folder of the executor's machine (quick start only). Default false. */
     allowLocalTargets?: boolean;
+    /**
+     * Folder of local targets (relative to the backend's working directory): tenant `group:<ns>/<name>` may only
+     * write under `<localTargetRoot>/<ns>/<name>/`. Without it no local target is accepted.
+     */
+    localTargetRoot?: string;
     /** Length of a time slice in minutes; must divide 1440. Default 15. */
     sliceMinutes?: number;
     /** Days ahead the slice calendar holds; at least 7. Default 7. */
@@ -29,6 +34,18 @@ export interface Config {
     executor?: string;
     /** Seconds between dispatcher ticks (start due runs, follow running ones). Default 5. */
     dispatchIntervalSeconds?: number;
+    /**
+     * Services allowed to call the ingestion API, by principal subject (plugin:<id> for backend plugins,
+     * external:<subject> for external access tokens), with what they may do. Any other service gets 403.
+     * Default: plugin:catalog with jobs.read (the catalog provider) and plugin:ingestion with registry.read
+     * (this plugin's modules).
+     */
+    servicePrincipals?: Array<{
+      subject: string;
+      scopes: Array<'jobs.read' | 'registry.read'>;
+    }>;
+    /** How many manual ("run now") runs of one tenant may wait in the queue at once; more get 429. Default 5. */
+    maxQueuedManualRunsPerTenant?: number;
     /** How many times its cores' hours the vcore-hours namespace may sell as vCPU-hours. Default 1 (none). */
     vcpuHourOversubscription?: number;
     /** Draft profiling of new jobs. */

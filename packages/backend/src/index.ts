@@ -1,14 +1,22 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { ingestionExecutors } from './executors';
+import { rootHttpRouterWithoutInternals } from './rootHttpRouter';
+import { guestSignInGuard } from './guestSignInGuard';
 
 const backend = createBackend();
+
+// Error bodies without stack traces or the machine's paths, whatever NODE_ENV says.
+backend.add(rootHttpRouterWithoutInternals);
 
 // Serves the built frontend bundle (packages/app) at the backend's base URL.
 backend.add(import('@backstage/plugin-app-backend'));
 
-// Sign-in: the guest provider for the quick start; production adds an OIDC/OAuth provider.
+// Sign-in: the guest provider for the quick start only (the guard refuses to start with it outside
+// development); an OAuth 2.0 provider in production (app-config.production.yaml).
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('@backstage/plugin-auth-backend-module-oauth2-provider'));
+backend.add(guestSignInGuard);
 
 // Catalog: tenants are Groups, ingestion jobs are Resources of type ingestion-job.
 backend.add(import('@backstage/plugin-catalog-backend'));

@@ -11,6 +11,7 @@ import { KubernetesObject } from './kubernetes/KubernetesObject';
 import { KubernetesSparkExecutor } from './KubernetesSparkExecutor';
 import { NamespaceReconciler } from './namespaces/NamespaceReconciler';
 import { SparkApplication } from './spark/SparkApplication';
+import { tenantSecretName } from './naming/tenantSecretName';
 import { testExecutorOptions } from './__testUtils__/executorOptions';
 import { registrySnapshot } from './__testUtils__/registry';
 import { runSubmission } from './__testUtils__/runSubmission';
@@ -471,5 +472,32 @@ describe('KubernetesSparkExecutor on a real cluster with spark-operator', () => 
     await expect(
       executor.submit(testRun('draft', { namespace: 'kube-system' })),
     ).rejects.toThrow(/namespace kube-system is not an ingestion namespace/);
+  });
+
+  it('finds a tenant’s Secret by metadata in every ingestion namespace, and never another tenant’s', async () => {
+    const owner = 'group:default/team-secrets';
+    const secretName = tenantSecretName(owner, 'orders-db');
+    expect(await executor.hasSecret(owner, 'orders-db')).toBe(false);
+    const tiers = Object.values(namespaces);
+    for (const namespace of tiers.slice(0, -1)) {
+      await client.create({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: secretName, namespace },
+        stringData: { user: 'reader', password: 'not-read-by-the-backend' },
+      } as KubernetesObject);
+    }
+    // Missing from one namespace: a run there could not start.
+    expect(await executor.hasSecret(owner, 'orders-db')).toBe(false);
+    await client.create({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: secretName, namespace: tiers.at(-1)! },
+      stringData: { user: 'reader', password: 'not-read-by-the-backend' },
+    } as KubernetesObject);
+    expect(await executor.hasSecret(owner, 'orders-db')).toBe(true);
+    expect(
+      await executor.hasSecret('group:default/another-tenant', 'orders-db'),
+    ).toBe(false);
   });
 });

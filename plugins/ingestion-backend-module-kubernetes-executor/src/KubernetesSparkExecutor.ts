@@ -10,6 +10,7 @@ import { isAlreadyExists } from './kubernetes/apiErrors';
 import { KubernetesClient } from './kubernetes/KubernetesClient';
 import { ownerReferenceTo } from './kubernetes/KubernetesObject';
 import { ANNOTATIONS, LABELS, MANAGED_SELECTOR } from './naming/labels';
+import { tenantSecretName } from './naming/tenantSecretName';
 import {
   jobConfigMapName,
   runNetworkPolicyName,
@@ -95,6 +96,38 @@ export class KubernetesSparkExecutor implements IngestionExecutor {
 
   async stop(): Promise<void> {
     await this.#watcher.stop();
+  }
+
+  /**
+   * Whether the tenant's Secret exists in every ingestion namespace (a job runs in draft first, then in its
+   * pool's namespace), read as metadata only. With `tenant-scoped` naming the name itself belongs to the tenant;
+   * with `as-referenced` the Secret must also carry the tenant in its `ingestion.backstage.io/tenant-ref`
+   * annotation, so a name alone never reaches another tenant's Secret.
+   */
+  async hasSecret(tenant: string, name: string): Promise<boolean> {
+    const { secretNaming } = this.#options;
+    let secretName: string;
+    try {
+      secretName = tenantSecretName(tenant, name, secretNaming);
+    } catch {
+      return false;
+    }
+    for (const namespace of this.#namespaces) {
+      const metadata = await this.#client.readMetadata(
+        'v1',
+        'Secret',
+        secretName,
+        namespace,
+      );
+      if (!metadata) return false;
+      if (
+        secretNaming === 'as-referenced' &&
+        metadata.annotations?.[ANNOTATIONS.tenantRef] !== tenant
+      ) {
+        return false;
+      }
+    }
+    return true;
   }
 
   async submit(run: RunSubmission): Promise<void> {

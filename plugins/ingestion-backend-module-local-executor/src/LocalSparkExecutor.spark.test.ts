@@ -48,9 +48,14 @@ function newExecutor(): LocalSparkExecutor {
           workDir,
           maxCores: 2,
           cancelGraceMs: 2000,
-          secrets: {
-            'orders-db': { user: server.user, password: PASSWORD_SENTINEL },
-          },
+          secrets: [
+            {
+              tenant: 'group:default/team-a',
+              name: 'orders-db',
+              user: server.user,
+              password: PASSWORD_SENTINEL,
+            },
+          ],
         },
       },
     },
@@ -327,7 +332,7 @@ describe('LocalSparkExecutor with real Spark and PostgreSQL', () => {
       const done = await executor.observe('missing-secret');
       expect(done).toMatchObject({ runId: 'missing-secret', state: 'failed' });
       expect(done!.message).toBe(
-        'secret nobody-configured-this (source.credentialsSecret) is not configured for the local executor: add ingestion.executors.local.secrets.nobody-configured-this',
+        'secret nobody-configured-this (source.credentialsSecret) is not configured for group:default/team-a in the local executor: add { tenant: group:default/team-a, name: nobody-configured-this } to ingestion.executors.local.secrets',
       );
       expect(readState('missing-secret').pid).toBeUndefined();
       expect(

@@ -10,7 +10,10 @@ import { ChildProcess, spawn } from 'node:child_process';
 import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { credentialsEnvironment } from './application/credentialsEnvironment';
+import {
+  credentialsEnvironment,
+  ownSecrets,
+} from './application/credentialsEnvironment';
 import { toApplicationJobConfig } from '@internal/backstage-plugin-ingestion-node';
 import { LocalExecutorOptions } from './config/LocalExecutorOptions';
 import { readLocalExecutorConfig } from './config/readLocalExecutorConfig';
@@ -154,6 +157,14 @@ export class LocalSparkExecutor implements IngestionExecutor {
       this.#cancelling.set(runId, cancellation);
     }
     await cancellation;
+  }
+
+  /** Whether the tenant has an entry of that name in `ingestion.executors.local.secrets` (values are not read). */
+  async hasSecret(tenant: string, name: string): Promise<boolean> {
+    return Object.prototype.hasOwnProperty.call(
+      ownSecrets(this.#options.secrets, tenant),
+      name,
+    );
   }
 
   /**

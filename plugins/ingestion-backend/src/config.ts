@@ -1,11 +1,31 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { DEFAULT_PROFILING_RUNS } from './domain/lifecycle/promotion';
+import path from 'node:path';
 import {
   NAMESPACE_TIERS,
   NamespaceTier,
   SparkUnitSize,
 } from '@internal/backstage-plugin-ingestion-common';
+
+/** What an allow-listed service may do: read every tenant's jobs and runs, or the Spark Unit registry. */
+export const SERVICE_SCOPES = ['jobs.read', 'registry.read'] as const;
+export type ServiceScope = (typeof SERVICE_SCOPES)[number];
+
+/** A service principal (by subject, e.g. plugin:catalog or external:reporting) and the scopes it is given. */
+export interface ServicePrincipalGrant {
+  subject: string;
+  scopes: ServiceScope[];
+}
+
+/**
+ * The catalog provider reads every job to keep their entities, and this plugin's own modules (the Kubernetes
+ * executor's namespace reconciler) read the registry; nothing else is let in unless configured.
+ */
+const DEFAULT_SERVICE_PRINCIPALS: ServicePrincipalGrant[] = [
+  { subject: 'plugin:catalog', scopes: ['jobs.read'] },
+  { subject: 'plugin:ingestion', scopes: ['registry.read'] },
+];
 
 /** The plugin's settings, read once at start-up from `ingestion.*` in app-config. */
 export interface IngestionConfig {
@@ -21,6 +41,8 @@ export interface IngestionConfig {
   executor?: string;
   /** Whether jobs may land data in a local folder (quick start and development only). */
   allowLocalTargets: boolean;
+  /** Absolute folder under which each tenant's local targets live, one sub-folder per tenant. */
+  localTargetRoot?: string;
   /** Length of a time slice in minutes (divides 1440). */
   sliceMinutes: number;
   /** How many days ahead the slice calendar holds (at least 7). */
@@ -29,6 +51,10 @@ export interface IngestionConfig {
   dispatchIntervalSeconds: number;
   /** How many consecutive draft runs within the SLA promote a new job to production. */
   profilingRuns: number;
+  /** How many manual ("run now") runs of one tenant may wait in the queue at once. */
+  maxQueuedManualRunsPerTenant: number;
+  /** Services allowed to call the API, by subject, with their scopes. */
+  servicePrincipals: ServicePrincipalGrant[];
 }
 
 const DEFAULT_NAMESPACES: IngestionConfig['namespaces'] = {
@@ -36,6 +62,42 @@ const DEFAULT_NAMESPACES: IngestionConfig['namespaces'] = {
   'vcore-hours': { name: 'ingestion-vcore-hours', initialSparkUnits: 8 },
   draft: { name: 'ingestion-draft', initialSparkUnits: 2 },
 };
+
+/** A configured folder, relative ones against the backend's working directory. */
+function optionalAbsolutePath(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : path.resolve(value);
+}
+
+function readServicePrincipals(
+  config: Config | undefined,
+): ServicePrincipalGrant[] {
+  const entries = config?.getOptionalConfigArray('servicePrincipals');
+  if (!entries) return DEFAULT_SERVICE_PRINCIPALS;
+  return entries.map((entry, index) => {
+    const scopes = entry.getStringArray('scopes');
+    const unknown = scopes.filter(
+      scope => !(SERVICE_SCOPES as readonly string[]).includes(scope),
+    );
+    if (unknown.length > 0) {
+      throw new InputError(
+        `ingestion.servicePrincipals[${index}].scopes: unknown ${unknown.join(
+          ', ',
+        )}; known: ${SERVICE_SCOPES.join(', ')}`,
+      );
+    }
+    return {
+      subject: entry.getString('subject'),
+      scopes: scopes as ServiceScope[],
+    };
+  });
+}
+
+function positiveInteger(value: number, key: string): number {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new InputError(`${key} must be a whole number >= 1, got ${value}`);
+  }
+  return value;
+}
 
 export function readIngestionConfig(root: Config): IngestionConfig {
   const config = root.getOptionalConfig('ingestion');
@@ -72,6 +134,9 @@ export function readIngestionConfig(root: Config): IngestionConfig {
     namespaces,
     executor: config?.getOptionalString('executor'),
     allowLocalTargets: config?.getOptionalBoolean('allowLocalTargets') ?? false,
+    localTargetRoot: optionalAbsolutePath(
+      config?.getOptionalString('localTargetRoot'),
+    ),
     sliceMinutes: config?.getOptionalNumber('sliceMinutes') ?? 15,
     horizonDays: config?.getOptionalNumber('horizonDays') ?? 7,
     dispatchIntervalSeconds:
@@ -79,6 +144,11 @@ export function readIngestionConfig(root: Config): IngestionConfig {
     vcpuHourOversubscription:
       config?.getOptionalNumber('vcpuHourOversubscription') ?? 1,
     profilingRuns: readProfilingRuns(config),
+    maxQueuedManualRunsPerTenant: positiveInteger(
+      config?.getOptionalNumber('maxQueuedManualRunsPerTenant') ?? 5,
+      'ingestion.maxQueuedManualRunsPerTenant',
+    ),
+    servicePrincipals: readServicePrincipals(config),
   };
 }
 

@@ -3,7 +3,15 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { ingestionPermissions } from '@internal/backstage-plugin-ingestion-common';
+import {
+  ingestionAdminPermissions,
+  ingestionCapacityPurchasePermission,
+} from '@internal/backstage-plugin-ingestion-common';
+import { TenantAdminGroups } from './tenancy/TenantAdminGroups';
+import {
+  isTenantAdminRule,
+  tenantResourceRef,
+} from './tenancy/tenantAdminRule';
 import { readIngestionConfig } from './config';
 import { migrateDatabase } from './database/migrateDatabase';
 import { DatabaseSparkUnitRegistryStore } from './database/DatabaseSparkUnitRegistryStore';
@@ -68,7 +76,17 @@ export const ingestionPlugin = createBackendPlugin({
           'config',
         );
 
-        deps.permissionsRegistry.addPermissions(ingestionPermissions);
+        deps.permissionsRegistry.addPermissions(ingestionAdminPermissions);
+        const tenantAdmins = new TenantAdminGroups({
+          catalog: deps.catalog,
+          auth: deps.auth,
+        });
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: tenantResourceRef,
+          permissions: [ingestionCapacityPurchasePermission],
+          rules: [isTenantAdminRule],
+          getResources: refs => tenantAdmins.load(refs),
+        });
 
         const callers = new CallerResolver({
           httpAuth: deps.httpAuth,
@@ -76,6 +94,7 @@ export const ingestionPlugin = createBackendPlugin({
           auth: deps.auth,
           catalog: deps.catalog,
           platformAdminGroup: config.platformAdminGroup,
+          servicePrincipals: config.servicePrincipals,
         });
 
         const capacity = new CapacityService({
@@ -168,6 +187,7 @@ export const ingestionPlugin = createBackendPlugin({
           jobs: jobStore,
           runs: runStore,
           dispatcher,
+          executor,
           capacity,
           admission: [new PurchasedCapacityCheck(capacity), calendar],
           admissions,
@@ -180,6 +200,7 @@ export const ingestionPlugin = createBackendPlugin({
         try {
           await new DemoSeeder({
             config: deps.rootConfig,
+            localTargetRoot: config.localTargetRoot,
             capacity,
             jobs,
             logger: deps.logger,

@@ -30,6 +30,40 @@ export const ingestionJobLifecyclePermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/**
+ * The resource type of a tenant in permission requests: its `resourceRef` is the tenant's group entity ref.
+ *
+ * @public
+ */
+export const INGESTION_TENANT_RESOURCE_TYPE = 'ingestion-tenant';
+
+/**
+ * Group `spec.type` of a tenant's admin group: a child group of the tenant (`spec.parent`) whose members, besides
+ * being tenant members, may buy capacity for it.
+ *
+ * @public
+ */
+export const TENANT_ADMINS_GROUP_TYPE = 'tenant-admins';
+
+/**
+ * Name of the ingestion plugin's permission rule on tenants: true when one of the `claims` (a user's ownership
+ * refs) is an admin group of the tenant. Policies answer the purchase permission with a condition on it.
+ *
+ * @public
+ */
+export const IS_TENANT_ADMIN_RULE = 'IS_TENANT_ADMIN';
+
+/**
+ * Buy Dedicated Ingestion Units or vCPU-hours for a tenant (its tenant admins and platform admins).
+ *
+ * @public
+ */
+export const ingestionCapacityPurchasePermission = createPermission({
+  name: 'ingestion.capacity.purchase',
+  attributes: { action: 'create' },
+  resourceType: INGESTION_TENANT_RESOURCE_TYPE,
+});
+
 /** Permissions reserved to platform admins. @public */
 export const ingestionAdminPermissions = [
   ingestionRegistryUpdatePermission,
@@ -38,4 +72,7 @@ export const ingestionAdminPermissions = [
 ];
 
 /** @public */
-export const ingestionPermissions = [...ingestionAdminPermissions];
+export const ingestionPermissions = [
+  ...ingestionAdminPermissions,
+  ingestionCapacityPurchasePermission,
+];

@@ -93,4 +93,10 @@ export interface IngestionExecutor {
   cancel(runId: string): Promise<void>;
   /** Every run the executor still tracks, so a restarted scheduler can adopt them. */
   listActive(): Promise<RunObservation[]>;
+  /**
+   * Whether `tenant` owns a secret called `name` that this executor can hand to the tenant's runs. Asked when a
+   * job is validated or saved; it must never read the secret's value. Another tenant's secret of the same name
+   * does not count.
+   */
+  hasSecret(tenant: string, name: string): Promise<boolean>;
 }

@@ -17,16 +17,13 @@ export const permissionModuleIngestionPolicy = createBackendModule({
     reg.registerInit({
       deps: {
         policy: policyExtensionPoint,
-        userInfo: coreServices.userInfo,
         config: coreServices.rootConfig,
       },
-      async init({ policy, userInfo, config }) {
+      async init({ policy, config }) {
         const platformAdminGroup =
           config.getOptionalString('ingestion.platformAdminGroup') ??
           'group:default/platform-admins';
-        policy.setPolicy(
-          new IngestionPermissionPolicy(userInfo, platformAdminGroup),
-        );
+        policy.setPolicy(new IngestionPermissionPolicy({ platformAdminGroup }));
       },
     });
   },

@@ -109,6 +109,33 @@ export class KubernetesClient {
     }
   }
 
+  /**
+   * The object's metadata (PartialObjectMetadata), or undefined when it does not exist. The API server sends no
+   * content, so looking at a Secret this way never reads its values.
+   */
+  async readMetadata(
+    apiVersion: string,
+    kind: string,
+    name: string,
+    namespace?: string,
+  ): Promise<KubernetesObject['metadata'] | undefined> {
+    try {
+      const partial = await sendRequest(
+        this.#kubeConfig,
+        'GET',
+        resourcePath(apiVersion, kind, namespace, name),
+        {
+          accept:
+            'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1',
+        },
+      );
+      return partial.metadata;
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
   async list<T extends KubernetesObject>(
     apiVersion: string,
     kind: string,

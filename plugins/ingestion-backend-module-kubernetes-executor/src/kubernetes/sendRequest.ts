@@ -21,6 +21,8 @@ export async function sendRequest(
     query?: Record<string, string | number | boolean | undefined>;
     body?: unknown;
     contentType?: string;
+    /** Another representation, e.g. metadata only (PartialObjectMetadata). */
+    accept?: string;
   } = {},
 ): Promise<any> {
   const cluster = kubeConfig.getCurrentCluster();
@@ -31,7 +33,7 @@ export async function sendRequest(
   }
   const request: https.RequestOptions = {
     method,
-    headers: { Accept: 'application/json' },
+    headers: { Accept: options.accept ?? 'application/json' },
   };
   // Sets the agent (CA, client certificate) and the Authorization header, refreshing tokens of exec/OIDC users.
   await kubeConfig.applyToHTTPSOptions(request);

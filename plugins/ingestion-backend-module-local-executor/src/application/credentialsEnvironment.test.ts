@@ -1,12 +1,18 @@
 import { runSubmission } from '../__testUtils__/runSubmission';
 import { credentialsEnvironment } from './credentialsEnvironment';
 
+// runSubmission() is a run of group:default/team-a.
 const secrets = {
-  'shop-db': { user: 'reader', password: 's3cret' },
-  'lake-writer': { accessKey: 'AKIA1', secretKey: 'shh' },
-  'other-keys': { accessKey: 'AKIA2', secretKey: 'hush' },
-  'no-user': { password: 'x' },
-  'half-keys': { accessKey: 'AKIA3' },
+  'group:default/team-a': {
+    'shop-db': { user: 'reader', password: 's3cret' },
+    'lake-writer': { accessKey: 'AKIA1', secretKey: 'shh' },
+    'other-keys': { accessKey: 'AKIA2', secretKey: 'hush' },
+    'no-user': { password: 'x' },
+    'half-keys': { accessKey: 'AKIA3' },
+  },
+  'group:default/team-b': {
+    'superuser-db': { user: 'postgres', password: 'root' },
+  },
 };
 
 describe('credentialsEnvironment', () => {
@@ -23,7 +29,23 @@ describe('credentialsEnvironment', () => {
     const run = runSubmission();
     run.application.source.credentialsSecret = 'unknown-db';
     expect(() => credentialsEnvironment(run, secrets)).toThrow(
-      'secret unknown-db (source.credentialsSecret) is not configured for the local executor: add ingestion.executors.local.secrets.unknown-db',
+      'secret unknown-db (source.credentialsSecret) is not configured for group:default/team-a in the local executor: add { tenant: group:default/team-a, name: unknown-db } to ingestion.executors.local.secrets',
+    );
+  });
+
+  it('never hands a run another tenant’s secret, whatever name the job writes', () => {
+    const run = runSubmission();
+    run.application.source.credentialsSecret = 'superuser-db';
+    expect(() => credentialsEnvironment(run, secrets)).toThrow(
+      'secret superuser-db (source.credentialsSecret) is not configured for group:default/team-a',
+    );
+    const foreign = { ...run, tenant: 'group:default/team-b' };
+    foreign.application = {
+      ...run.application,
+      target: { type: 'local', path: '/lake/x', format: 'parquet' },
+    };
+    expect(credentialsEnvironment(foreign, secrets).INGEST_SOURCE_USER).toBe(
+      'postgres',
     );
   });
 

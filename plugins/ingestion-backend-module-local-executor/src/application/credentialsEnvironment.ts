@@ -1,5 +1,8 @@
 import { RunSubmission } from '@internal/backstage-plugin-ingestion-node';
-import { LocalExecutorSecret } from '../config/LocalExecutorOptions';
+import {
+  LocalExecutorSecret,
+  TenantSecrets,
+} from '../config/LocalExecutorOptions';
 
 /** Environment variables through which the ingestion application receives credentials (never job.json). */
 export const CREDENTIAL_VARIABLES = [
@@ -12,14 +15,18 @@ export const CREDENTIAL_VARIABLES = [
 const JDBC_SOURCES = ['postgres', 'mysql'];
 
 /**
- * Resolves the secrets a run's source and target name into the application's credential variables. Throws, with
- * a message a tenant or operator can act on, when a named secret is not configured or lacks what the job needs.
+ * Resolves the secrets a run's source and target name into the application's credential variables, looking only
+ * among the run's own tenant's secrets. Throws, with a message a tenant or operator can act on, when a named
+ * secret is not configured for the tenant or lacks what the job needs.
  */
 export function credentialsEnvironment(
   run: RunSubmission,
-  secrets: Record<string, LocalExecutorSecret>,
+  tenantSecrets: TenantSecrets,
 ): Record<string, string> {
   const { source, target, secretRef } = run.application;
+  const secrets = ownSecrets(tenantSecrets, run.tenant);
+  const configKey = (name: string) =>
+    `the entry { tenant: ${run.tenant}, name: ${name} } of ingestion.executors.local.secrets`;
   const env: Record<string, string> = {};
 
   const sourceType = String(source.type);
@@ -34,10 +41,13 @@ export function credentialsEnvironment(
       secrets,
       sourceSecretName,
       'source.credentialsSecret',
+      run.tenant,
     );
     if (!secret.user) {
       throw new Error(
-        `secret ${sourceSecretName} (source.credentialsSecret) has no user: set ingestion.executors.local.secrets.${sourceSecretName}.user`,
+        `secret ${sourceSecretName} (source.credentialsSecret) has no user: set user in ${configKey(
+          sourceSecretName,
+        )}`,
       );
     }
     env.INGEST_SOURCE_USER = secret.user;
@@ -56,10 +66,12 @@ export function credentialsEnvironment(
     s3Names.push([targetSecretName, 'target.credentialsSecret']);
   }
   for (const [name, field] of s3Names) {
-    const secret = lookUp(secrets, name, field);
+    const secret = lookUp(secrets, name, field, run.tenant);
     if (!secret.accessKey || !secret.secretKey) {
       throw new Error(
-        `secret ${name} (${field}) needs both accessKey and secretKey for S3: set ingestion.executors.local.secrets.${name}`,
+        `secret ${name} (${field}) needs both accessKey and secretKey for S3: set them in ${configKey(
+          name,
+        )}`,
       );
     }
     if (
@@ -81,17 +93,28 @@ function secretName(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+/** The tenant's own secrets; never another tenant's, nor an inherited property of the map. */
+export function ownSecrets(
+  tenantSecrets: TenantSecrets,
+  tenant: string,
+): Record<string, LocalExecutorSecret> {
+  return Object.prototype.hasOwnProperty.call(tenantSecrets, tenant)
+    ? tenantSecrets[tenant]
+    : {};
+}
+
 function lookUp(
   secrets: Record<string, LocalExecutorSecret>,
   name: string,
   field: string,
+  tenant: string,
 ): LocalExecutorSecret {
   const secret = Object.prototype.hasOwnProperty.call(secrets, name)
     ? secrets[name]
     : undefined;
   if (!secret) {
     throw new Error(
-      `secret ${name} (${field}) is not configured for the local executor: add ingestion.executors.local.secrets.${name}`,
+      `secret ${name} (${field}) is not configured for ${tenant} in the local executor: add { tenant: ${tenant}, name: ${name} } to ingestion.executors.local.secrets`,
     );
   }
   return secret;

@@ -31,5 +31,14 @@ export interface LocalExecutorOptions {
   keepFinishedRunsMs: number;
   /** Whether running Spark processes outlive the backend (and are adopted by the next one). */
   onShutdown: 'keep' | 'cancel';
-  secrets: Record<string, LocalExecutorSecret>;
+  /** Secrets by tenant (group entity ref), then by the name jobs reference in `credentialsSecret`. */
+  secrets: TenantSecrets;
 }
+
+/**
+ * Each tenant's secrets by name. A job reaches only its own tenant's entry, so two tenants may use the same
+ * name for different credentials and neither can name the other's.
+ *
+ * @public
+ */
+export type TenantSecrets = Record<string, Record<string, LocalExecutorSecret>>;

@@ -52,10 +52,20 @@ describe('readLocalExecutorConfig', () => {
               cancelGraceMs: 500,
               keepFinishedRunsHours: 2,
               onShutdown: 'cancel',
-              secrets: {
-                'orders-db': { user: 'reader', password: 'pw' },
-                lake: { accessKey: 'AK', secretKey: 'SK' },
-              },
+              secrets: [
+                {
+                  tenant: 'group:default/team-a',
+                  name: 'orders-db',
+                  user: 'reader',
+                  password: 'pw',
+                },
+                {
+                  tenant: 'group:default/team-b',
+                  name: 'lake',
+                  accessKey: 'AK',
+                  secretKey: 'SK',
+                },
+              ],
             },
           },
         },
@@ -73,20 +83,47 @@ describe('readLocalExecutorConfig', () => {
       keepFinishedRunsMs: 2 * 3600_000,
       onShutdown: 'cancel',
       secrets: {
-        'orders-db': {
-          user: 'reader',
-          password: 'pw',
-          accessKey: undefined,
-          secretKey: undefined,
+        'group:default/team-a': {
+          'orders-db': {
+            user: 'reader',
+            password: 'pw',
+            accessKey: undefined,
+            secretKey: undefined,
+          },
         },
-        lake: {
-          user: undefined,
-          password: undefined,
-          accessKey: 'AK',
-          secretKey: 'SK',
+        'group:default/team-b': {
+          lake: {
+            user: undefined,
+            password: undefined,
+            accessKey: 'AK',
+            secretKey: 'SK',
+          },
         },
       },
     });
+  });
+
+  it('refuses secrets that belong to no tenant', () => {
+    const read = (secrets: unknown) => () =>
+      readLocalExecutorConfig(
+        new ConfigReader({
+          ingestion: { executors: { local: { secrets } } },
+        } as any),
+        { cwd: backendDir },
+      );
+    expect(read({ 'orders-db': { user: 'postgres' } })).toThrow(
+      /secrets must be a list .* every secret belongs to one tenant/,
+    );
+    expect(read([{ tenant: 'team-a', name: 'db', user: 'u' }])).toThrow(
+      /tenant must be a group entity ref/,
+    );
+    expect(read([{ name: 'db', user: 'u' }])).toThrow(/tenant/);
+    expect(
+      read([
+        { tenant: 'group:default/team-a', name: 'db', user: 'u' },
+        { tenant: 'group:default/team-a', name: 'db', user: 'v' },
+      ]),
+    ).toThrow(/already has a secret named db/);
   });
 
   it('resolves against the working directory outside a checkout', () => {

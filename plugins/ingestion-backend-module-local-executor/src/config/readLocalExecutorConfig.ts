@@ -2,10 +2,7 @@ import { Config } from '@backstage/config';
 import os from 'node:os';
 import path from 'node:path';
 import { findRepoRoot } from './findRepoRoot';
-import {
-  LocalExecutorOptions,
-  LocalExecutorSecret,
-} from './LocalExecutorOptions';
+import { LocalExecutorOptions, TenantSecrets } from './LocalExecutorOptions';
 
 const KEY = 'ingestion.executors.local';
 
@@ -69,22 +66,43 @@ export function readLocalExecutorConfig(
     cancelGraceMs,
     keepFinishedRunsMs: keepHours * 3600_000,
     onShutdown,
-    secrets: readSecrets(config?.getOptionalConfig('secrets')),
+    secrets: readSecrets(config),
   };
 }
 
-function readSecrets(
-  secrets: Config | undefined,
-): Record<string, LocalExecutorSecret> {
-  const result: Record<string, LocalExecutorSecret> = {};
-  for (const name of secrets?.keys() ?? []) {
-    const secret = secrets!.getConfig(name);
-    result[name] = {
+/**
+ * Reads `secrets`: a list of `{ tenant, name, user, password, accessKey, secretKey }`. A secret always belongs
+ * to one tenant; the former map of names shared by every tenant is refused at start-up rather than read.
+ */
+function readSecrets(config: Config | undefined): TenantSecrets {
+  const result: TenantSecrets = {};
+  if (!config?.has('secrets')) return result;
+  const value = config.getOptional('secrets');
+  if (!Array.isArray(value)) {
+    throw new Error(
+      `${KEY}.secrets must be a list of { tenant, name, user, password, accessKey, secretKey }: every secret belongs to one tenant`,
+    );
+  }
+  config.getConfigArray('secrets').forEach((secret, index) => {
+    const tenant = secret.getString('tenant');
+    const name = secret.getString('name');
+    if (!/^group:[^/]+\/.+$/.test(tenant)) {
+      throw new Error(
+        `${KEY}.secrets[${index}].tenant must be a group entity ref such as group:default/team-orion, got ${tenant}`,
+      );
+    }
+    const own = (result[tenant] ??= {});
+    if (Object.prototype.hasOwnProperty.call(own, name)) {
+      throw new Error(
+        `${KEY}.secrets[${index}]: ${tenant} already has a secret named ${name}`,
+      );
+    }
+    own[name] = {
       user: secret.getOptionalString('user'),
       password: secret.getOptionalString('password'),
       accessKey: secret.getOptionalString('accessKey'),
       secretKey: secret.getOptionalString('secretKey'),
     };
-  }
+  });
   return result;
 }

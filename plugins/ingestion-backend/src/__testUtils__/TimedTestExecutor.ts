@@ -24,6 +24,8 @@ export class TimedTestExecutor implements IngestionExecutor {
       now: () => number;
       durationMs: number;
       failJobs?: Set<string>;
+      /** The secret names each tenant owns. */
+      secrets?: Record<string, string[]>;
     },
   ) {}
 
@@ -39,6 +41,10 @@ export class TimedTestExecutor implements IngestionExecutor {
         submittedAt: this.options.now(),
       });
     }
+  }
+
+  async hasSecret(tenant: string, name: string): Promise<boolean> {
+    return this.options.secrets?.[tenant]?.includes(name) ?? false;
   }
 
   async observe(runId: string): Promise<RunObservation | undefined> {

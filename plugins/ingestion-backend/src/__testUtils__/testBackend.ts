@@ -8,7 +8,14 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  createBackendModule,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  IngestionExecutor,
+  ingestionExecutorExtensionPoint,
+} from '@internal/backstage-plugin-ingestion-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { ingestionPlugin } from '../plugin';
@@ -16,9 +23,22 @@ import { ingestionPlugin } from '../plugin';
 /** Demo organisation for tests: three tenants and a platform admin group, with one user each. */
 export const TEST_MEMBERSHIP: Record<string, string[]> = {
   'user:default/ada': ['group:default/platform-admins'],
-  'user:default/orla': ['group:default/team-orion'],
-  'user:default/lars': ['group:default/team-lyra'],
-  'user:default/vera': ['group:default/team-vega', 'group:default/book-club'],
+  // Orla and Lars also administer their tenants (they may buy); Mia is a Lyra member without that role.
+  'user:default/orla': [
+    'group:default/team-orion',
+    'group:default/team-orion-admins',
+  ],
+  'user:default/lars': [
+    'group:default/team-lyra',
+    'group:default/team-lyra-admins',
+  ],
+  'user:default/mia': ['group:default/team-lyra'],
+  'user:default/otto': ['group:default/team-orion'],
+  'user:default/vera': [
+    'group:default/team-vega',
+    'group:default/team-vega-admins',
+    'group:default/book-club',
+  ],
 };
 
 function group(name: string, type: string): Entity {
@@ -35,6 +55,9 @@ export const TEST_GROUPS: Entity[] = [
   group('team-orion', 'tenant'),
   group('team-lyra', 'tenant'),
   group('team-vega', 'tenant'),
+  group('team-orion-admins', 'tenant-admins'),
+  group('team-lyra-admins', 'tenant-admins'),
+  group('team-vega-admins', 'tenant-admins'),
   group('book-club', 'interest'),
 ];
 
@@ -49,23 +72,49 @@ export interface SentMessages {
     recipients: unknown;
     payload: { title: string; description?: string };
   }>;
-  signals: Array<{ channel: string; message: unknown }>;
+  signals: Array<{ channel: string; message: unknown; recipients?: unknown }>;
 }
 
-/** Platform admins may do everything; others are denied permissions (the policy module's rule). */
+/**
+ * The policy module's rules for the ingestion permissions: platform admins may do everything; a tenant's admins
+ * (its `<tenant>-admins` group here) may buy for it; other permissions are denied.
+ */
 const permissionsAsPolicy = mockServices.permissions.mock({
   authorize: async (requests, options) => {
     const ref =
       (options.credentials.principal as { userEntityRef?: string })
         .userEntityRef ?? '';
-    const admin = TEST_MEMBERSHIP[ref]?.includes(
-      'group:default/platform-admins',
-    );
-    return requests.map(() => ({
-      result: admin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
-    })) as any;
+    const groups = TEST_MEMBERSHIP[ref] ?? [];
+    const admin = groups.includes('group:default/platform-admins');
+    return requests.map(request => {
+      const resourceRef = (request as { resourceRef?: string }).resourceRef;
+      const tenantAdmin =
+        request.permission.name === 'ingestion.capacity.purchase' &&
+        resourceRef !== undefined &&
+        groups.includes(`${resourceRef}-admins`);
+      return {
+        result:
+          admin || tenantAdmin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+      };
+    }) as any;
   },
 });
+
+/** A backend module installing `executor` into the ingestion plugin. */
+export function testExecutorModule(executor: IngestionExecutor) {
+  return createBackendModule({
+    pluginId: 'ingestion',
+    moduleId: `test-executor-${executor.id}`,
+    register(reg) {
+      reg.registerInit({
+        deps: { executors: ingestionExecutorExtensionPoint },
+        async init({ executors }) {
+          executors.addExecutor(executor);
+        },
+      });
+    },
+  });
+}
 
 /** Starts a backend with the ingestion plugin, the test organisation and the given extra features. */
 export async function startIngestionTestBackend(options?: {

@@ -85,6 +85,14 @@ export class DatabaseLedgerStore implements LedgerStore {
     return inserted.length > 0;
   }
 
+  async findPurchase(idempotencyKey: string): Promise<Purchase | undefined> {
+    const row = await this.db<EntryRow>('ledger_entries')
+      .where('idempotency_key', idempotencyKey)
+      .andWhere('kind', 'purchase')
+      .first();
+    return row ? toPurchase(row) : undefined;
+  }
+
   async listEntries(tenant: string): Promise<StoredLedgerEntry[]> {
     const rows = await this.db<EntryRow>('ledger_entries')
       .where({ tenant })

@@ -106,6 +106,23 @@ export class DatabaseRunStore implements RunStore {
     return row ? toRun(row) : undefined;
   }
 
+  async getByDedupeKey(dedupeKey: string): Promise<IngestionRun | undefined> {
+    const row = await this.db<RunRow>('ingestion_runs')
+      .where('dedupe_key', dedupeKey)
+      .first();
+    return row ? toRun(row) : undefined;
+  }
+
+  async countQueued(
+    tenant: string,
+    trigger: IngestionRun['trigger'],
+  ): Promise<number> {
+    const [{ count }] = await this.db('ingestion_runs')
+      .where({ tenant, trigger, state: 'queued' })
+      .count({ count: '*' });
+    return Number(count);
+  }
+
   async listByJob(jobId: string, page: { limit: number; offset: number }) {
     const query = this.db<RunRow>('ingestion_runs').where({ job_id: jobId });
     const [{ count }] = await query.clone().count({ count: '*' });

@@ -42,6 +42,8 @@ export interface LedgerStore {
     unitType?: UnitType;
     validAfter?: number;
   }): Promise<Purchase[]>;
+  /** The purchase recorded under an idempotency key, if any. */
+  findPurchase(idempotencyKey: string): Promise<Purchase | undefined>;
   /** Tenants that ever bought vCPU-hours. */
   listVcpuHourTenants(): Promise<string[]>;
   firedAlerts(tenant: string): Promise<Set<BalanceAlertId>>;

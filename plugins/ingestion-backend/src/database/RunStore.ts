@@ -38,6 +38,13 @@ export interface RunStore {
   /** Creates a queued run; returns undefined when a run with the same dedupe key exists. */
   create(run: NewRun): Promise<IngestionRun | undefined>;
   get(id: string): Promise<IngestionRun | undefined>;
+  /** The run created under a dedupe key, if any. */
+  getByDedupeKey(dedupeKey: string): Promise<IngestionRun | undefined>;
+  /** How many of the tenant's runs of this trigger wait in the queue. */
+  countQueued(
+    tenant: string,
+    trigger: IngestionRun['trigger'],
+  ): Promise<number>;
   listByJob(
     jobId: string,
     page: { limit: number; offset: number },

@@ -5,16 +5,20 @@ import { resolve } from 'node:path';
 import { CapacityService } from '../services/CapacityService';
 import { JobService } from '../services/JobService';
 import { ResolvedCaller } from '../tenancy/CallerResolver';
+import { tenantLocalFolder } from '../domain/jobs/localTargetFolder';
 
 /**
  * Seeds the quick start's demo when `ingestion.demo.enabled` is on and nothing exists yet: purchases for the
  * demo tenants and the demo jobs from config, each run once right away so the portal shows real runs within a
- * minute of starting. Local target paths in the demo config are relative to the backend's working directory.
+ * minute of starting. Local target paths in the demo config are relative to the tenant's folder under
+ * `ingestion.localTargetRoot`.
  */
 export class DemoSeeder {
   constructor(
     private readonly deps: {
       config: Config;
+      /** Root of local targets (`ingestion.localTargetRoot`, absolute). */
+      localTargetRoot?: string;
       capacity: CapacityService;
       jobs: JobService;
       logger: LoggerService;
@@ -46,8 +50,14 @@ export class DemoSeeder {
     }
     for (const jobConfig of demo.getOptionalConfigArray('jobs') ?? []) {
       const spec = jobConfig.get<any>();
-      if (spec.target?.type === 'local')
-        spec.target = { ...spec.target, path: resolve(spec.target.path) };
+      if (spec.target?.type === 'local' && this.deps.localTargetRoot)
+        spec.target = {
+          ...spec.target,
+          path: resolve(
+            tenantLocalFolder(this.deps.localTargetRoot, spec.tenant),
+            spec.target.path,
+          ),
+        };
       const job = await this.deps.jobs.create(seeder, spec);
       await this.deps.jobs.executeNow(seeder, job.id);
       this.deps.logger.info(

@@ -40,7 +40,9 @@ it('runs a job on real Spark and serves the run with its measured metrics', asyn
           local: {
             workDir: join(workDir, 'runs'),
             maxCores: 2,
-            secrets: { 'shipments-db': { user: pgUrl.username } },
+            secrets: [
+              { tenant: ORION, name: 'shipments-db', user: pgUrl.username },
+            ],
           },
         },
       },

@@ -1198,6 +1198,16 @@ export const spec = {
           "pattern": "^[0-9]{1,7}$"
         }
       },
+      "IdempotencyKey": {
+        "name": "Idempotency-Key",
+        "in": "header",
+        "required": false,
+        "description": "A key the client makes up per intended request (a UUID). Repeating the request with the same key answers what the first one did, with the header Idempotent-Replayed, instead of doing it again.",
+        "schema": {
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_.:-]{1,100}$"
+        }
+      },
       "Tenant": {
         "name": "tenant",
         "in": "path",
@@ -1248,6 +1258,9 @@ export const spec = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
           }
         }
       }
@@ -1267,7 +1280,13 @@ export const spec = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }
@@ -1288,7 +1307,13 @@ export const spec = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }
@@ -1297,6 +1322,7 @@ export const spec = {
     "/registry/{tier}": {
       "put": {
         "operationId": "SetSparkUnits",
+        "x-ingestion-role": "platform-admin",
         "description": "Changes the Spark Units allocated to a namespace (platform admins only).",
         "parameters": [
           {
@@ -1341,6 +1367,9 @@ export const spec = {
           "400": {
             "$ref": "#/components/responses/ErrorResponse"
           },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "403": {
             "$ref": "#/components/responses/ErrorResponse"
           },
@@ -1370,6 +1399,12 @@ export const spec = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "403": {
             "$ref": "#/components/responses/ErrorResponse"
           }
@@ -1395,6 +1430,12 @@ export const spec = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
           },
           "403": {
             "$ref": "#/components/responses/ErrorResponse"
@@ -1443,6 +1484,12 @@ export const spec = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "403": {
             "$ref": "#/components/responses/ErrorResponse"
           }
@@ -1481,6 +1528,12 @@ export const spec = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "403": {
             "$ref": "#/components/responses/ErrorResponse"
           }
@@ -1490,6 +1543,7 @@ export const spec = {
     "/tenants/{tenant}/adjustments": {
       "post": {
         "operationId": "AdjustBalance",
+        "x-ingestion-role": "platform-admin",
         "description": "A platform admin credits (positive) or debits (negative) a tenant's vCPU-hours, saying why.",
         "parameters": [
           {
@@ -1526,6 +1580,9 @@ export const spec = {
           "400": {
             "$ref": "#/components/responses/ErrorResponse"
           },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "403": {
             "$ref": "#/components/responses/ErrorResponse"
           }
@@ -1535,10 +1592,14 @@ export const spec = {
     "/tenants/{tenant}/purchases": {
       "post": {
         "operationId": "CreatePurchase",
-        "description": "Buys Dedicated Ingestion Units or vCPU-hours. Refused with 409 when the Spark Units of the namespace cannot cover it.",
+        "x-ingestion-role": "tenant-admin",
+        "description": "Buys Dedicated Ingestion Units or vCPU-hours (the tenant's admins and platform admins). Refused with 409 when the Spark Units of the namespace cannot cover it, and with 422 when the Idempotency-Key was used for a different purchase.",
         "parameters": [
           {
             "$ref": "#/components/parameters/Tenant"
+          },
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
           }
         ],
         "requestBody": {
@@ -1565,10 +1626,16 @@ export const spec = {
           "400": {
             "$ref": "#/components/responses/ErrorResponse"
           },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "403": {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "409": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "422": {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }
@@ -1648,6 +1715,15 @@ export const spec = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
           }
         }
       },
@@ -1678,7 +1754,13 @@ export const spec = {
           "400": {
             "$ref": "#/components/responses/ErrorResponse"
           },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "402": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "404": {
@@ -1714,6 +1796,18 @@ export const spec = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
           }
         }
       }
@@ -1736,6 +1830,15 @@ export const spec = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
           },
           "404": {
             "$ref": "#/components/responses/ErrorResponse"
@@ -1774,6 +1877,15 @@ export const spec = {
           "400": {
             "$ref": "#/components/responses/ErrorResponse"
           },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "402": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "404": {
             "$ref": "#/components/responses/ErrorResponse"
           },
@@ -1792,6 +1904,15 @@ export const spec = {
         "responses": {
           "204": {
             "description": "Deleted."
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
           },
           "404": {
             "$ref": "#/components/responses/ErrorResponse"
@@ -1830,6 +1951,15 @@ export const spec = {
             }
           },
           "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "402": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "404": {
@@ -1884,7 +2014,22 @@ export const spec = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "402": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "409": {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }
@@ -1910,6 +2055,15 @@ export const spec = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "404": {
             "$ref": "#/components/responses/ErrorResponse"
           }
@@ -1919,6 +2073,7 @@ export const spec = {
     "/jobs/{jobId}/promote": {
       "post": {
         "operationId": "PromoteJob",
+        "x-ingestion-role": "platform-admin",
         "description": "Platform admins only: promotes a draft job to the namespace of its pool without waiting for its profiling runs; refused with 409 and the reason when that namespace's slice calendar cannot admit its schedule.",
         "parameters": [
           {
@@ -1936,6 +2091,12 @@ export const spec = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "403": {
             "$ref": "#/components/responses/ErrorResponse"
           },
@@ -1951,6 +2112,7 @@ export const spec = {
     "/jobs/{jobId}/send-back": {
       "post": {
         "operationId": "SendJobBackToDraft",
+        "x-ingestion-role": "platform-admin",
         "description": "Platform admins only: sends a production job back to draft, where it is profiled again; refused with 409 when the draft namespace cannot admit its schedule.",
         "parameters": [
           {
@@ -1986,6 +2148,9 @@ export const spec = {
             }
           },
           "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "403": {
@@ -2026,6 +2191,15 @@ export const spec = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "404": {
             "$ref": "#/components/responses/ErrorResponse"
           }
@@ -2033,10 +2207,13 @@ export const spec = {
       },
       "post": {
         "operationId": "ExecuteJobNow",
-        "description": "Queues a run now. A vCPU-hour job of a tenant with no balance left is refused with 402.",
+        "description": "Queues a run now. A vCPU-hour job of a tenant with no balance left is refused with 402, and a run beyond the tenant's limit of queued manual runs with 429.",
         "parameters": [
           {
             "$ref": "#/components/parameters/JobId"
+          },
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
           }
         ],
         "responses": {
@@ -2050,10 +2227,22 @@ export const spec = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "402": {
             "$ref": "#/components/responses/ErrorResponse"
           },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "429": {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }
@@ -2086,6 +2275,15 @@ export const spec = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
           },
           "404": {
             "$ref": "#/components/responses/ErrorResponse"
@@ -2140,6 +2338,12 @@ export const spec = {
             }
           },
           "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }

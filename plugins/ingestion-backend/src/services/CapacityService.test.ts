@@ -235,6 +235,68 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('answers a committed adjustment as done even when the alert that follows cannot be sent', async () => {
+      const failingNotifications = new CapacityService({
+        db,
+        config: readIngestionConfig(new ConfigReader({})),
+        logger: mockServices.logger.mock(),
+        notifications: {
+          send: async () => {
+            throw new Error('notifications backend unreachable');
+          },
+        },
+        signals: { publish: async () => {} },
+        now: () => clock,
+      });
+      await failingNotifications.purchase(
+        LYRA,
+        { unitType: 'vcpu-hours', quantity: 100, period: 'monthly' },
+        'user:default/lars',
+      );
+      await expect(
+        failingNotifications.adjust(LYRA, -90, 'refund', 'user:default/ada'),
+      ).resolves.toBeUndefined();
+      const entries = await failingNotifications.ledger(LYRA);
+      expect(entries.map(e => e.kind)).toEqual(['purchase', 'adjustment']);
+    });
+
+    it('buys once per idempotency key, even when the same request arrives several times at once', async () => {
+      const order = {
+        unitType: 'vcpu-hours' as const,
+        quantity: 40,
+        period: 'monthly' as const,
+      };
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          service().purchase(LYRA, order, 'user:default/lars', 'click-1'),
+        ),
+      );
+      expect(new Set(answers.map(a => a.id)).size).toBe(1);
+      expect(answers.filter(a => !a.replayed)).toHaveLength(1);
+      const entries = await service().ledger(LYRA);
+      expect(entries.filter(e => e.kind === 'purchase')).toHaveLength(1);
+
+      await expect(
+        service().purchase(
+          LYRA,
+          { ...order, quantity: 400 },
+          'user:default/lars',
+          'click-1',
+        ),
+      ).rejects.toThrow(/Idempotency-Key was already used for purchase/);
+      // The same key is another tenant's own key.
+      const orion = await service().purchase(
+        ORION,
+        order,
+        'user:default/orla',
+        'click-1',
+      );
+      expect(orion.replayed).toBeUndefined();
+      expect((await service().capacity(LYRA)).vcpuHours.purchasedHours).toBe(
+        40,
+      );
+    });
+
     it('stops counting expired hours and records their expiry once', async () => {
       await service().purchase(
         LYRA,

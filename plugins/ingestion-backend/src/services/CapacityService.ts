@@ -41,6 +41,7 @@ import {
 } from '../domain/ledger/vcpuHourBalance';
 import { deriveRegistrySnapshot } from '../domain/capacity/sparkUnitRegistry';
 import { InsufficientBalanceError } from './InsufficientBalanceError';
+import { IdempotencyKeyReusedError } from './IdempotencyKeyReusedError';
 
 /** Signal channel on which registry and balance changes are pushed to open pages. */
 export const CAPACITY_SIGNAL_CHANNEL = 'ingestion:capacity';
@@ -61,6 +62,25 @@ const claimOf = (p: Purchase) => ({
   validFrom: Date.parse(p.validFrom),
   validUntil: Date.parse(p.validUntil),
 });
+
+/** The purchase an idempotency key was first used for, if the repeated request asks for the same thing. */
+function replayedPurchase(
+  earlier: Purchase,
+  request: PurchaseRequest,
+): Purchase & { replayed: true } {
+  const same =
+    earlier.unitType === request.unitType &&
+    earlier.quantity === request.quantity &&
+    earlier.period === request.period &&
+    (request.validFrom === undefined ||
+      Date.parse(request.validFrom) === Date.parse(earlier.validFrom));
+  if (!same) {
+    throw new IdempotencyKeyReusedError(
+      `Idempotency-Key was already used for purchase ${earlier.id} (${earlier.quantity} ${earlier.unitType}, ${earlier.period}): use a new key for a different purchase`,
+    );
+  }
+  return { ...earlier, replayed: true };
+}
 
 /**
  * The capacity manager's bookkeeping: the Spark Unit registry, purchases, the vCPU-hour meter, balances and
@@ -161,16 +181,27 @@ export class CapacityService {
     return snapshot;
   }
 
-  /** Records a purchase after checking it against the Spark Units it would take. */
+  /**
+   * Records a purchase after checking it against the Spark Units it would take. With an idempotency key (the
+   * client's Idempotency-Key header), a repeated request answers the purchase it made the first time instead
+   * of buying again; the key is kept in the ledger entry, looked up under the same lock as the purchase.
+   */
   async purchase(
     tenant: string,
     request: PurchaseRequest,
     by: string,
-  ): Promise<Purchase> {
+    idempotencyKey?: string,
+  ): Promise<Purchase & { replayed?: boolean }> {
     const now = this.#now();
     const wanted = validatePurchase(request, now);
+    const requestKey =
+      idempotencyKey === undefined
+        ? undefined
+        : `purchase-request:${tenant}:${idempotencyKey}`;
     const purchase = await withCapacityLock(this.deps.db, async tx => {
       const ledger = new DatabaseLedgerStore(tx);
+      const earlier = requestKey && (await ledger.findPurchase(requestKey));
+      if (earlier) return replayedPurchase(earlier, request);
       const registry = await this.registry(tx);
       const sold = (
         await ledger.listPurchases({
@@ -201,7 +232,7 @@ export class CapacityService {
         validUntil: wanted.validUntil,
         period: wanted.period,
         purchaseId: id,
-        idempotencyKey: `purchase:${id}`,
+        idempotencyKey: requestKey ?? `purchase:${id}`,
         recordedBy: by,
       });
       return {
@@ -216,11 +247,11 @@ export class CapacityService {
         purchasedAt: new Date(now).toISOString(),
       };
     });
+    if ('replayed' in purchase) return purchase;
     this.deps.logger.info(
       `Purchase ${purchase.id}: ${tenant} bought ${purchase.quantity} ${purchase.unitType} (${purchase.period}) by ${by}`,
     );
-    if (purchase.unitType === 'vcpu-hours') await this.evaluateAlerts(tenant);
-    await this.#publish({ kind: 'balance', tenant });
+    await this.#afterBalanceChange(tenant, purchase.unitType === 'vcpu-hours');
     return purchase;
   }
 
@@ -352,10 +383,7 @@ export class CapacityService {
             60_000
           ).toFixed(1)} min`,
     });
-    if (recorded && hours > 0) {
-      await this.evaluateAlerts(tenant);
-      await this.#publish({ kind: 'balance', tenant });
-    }
+    if (recorded && hours > 0) await this.#afterBalanceChange(tenant, true);
     return recorded;
   }
 
@@ -385,7 +413,23 @@ export class CapacityService {
     this.deps.logger.info(
       `Adjustment of ${hours} vCPU-hours for ${tenant} by ${by}: ${note}`,
     );
-    await this.evaluateAlerts(tenant);
+    await this.#afterBalanceChange(tenant, true);
+  }
+
+  /**
+   * What follows a committed balance change: alerts and pushes. The write has happened, so a failure here is
+   * logged and never turned into a failed response (a client would retry and buy twice).
+   */
+  async #afterBalanceChange(tenant: string, alerts: boolean): Promise<void> {
+    if (alerts) {
+      try {
+        await this.evaluateAlerts(tenant);
+      } catch (error) {
+        this.deps.logger.warn(
+          `Balance alerts of ${tenant} could not be evaluated: ${error}`,
+        );
+      }
+    }
     await this.#publish({ kind: 'balance', tenant });
   }
 
@@ -502,8 +546,19 @@ export class CapacityService {
       }
     }
     try {
+      // A balance change concerns one tenant: only its members' (and platform admins') pages are told, matched by
+      // the signals backend against each connection's ownership refs. The registry is everyone's.
       await this.deps.signals.publish({
-        recipients: { type: 'broadcast' },
+        recipients:
+          message.kind === 'balance'
+            ? {
+                type: 'user',
+                entityRef: [
+                  message.tenant,
+                  this.deps.config.platformAdminGroup,
+                ],
+              }
+            : { type: 'broadcast' },
         channel: CAPACITY_SIGNAL_CHANNEL,
         message,
       });

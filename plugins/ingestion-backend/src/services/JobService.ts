@@ -10,6 +10,7 @@ import {
 } from '@internal/backstage-plugin-ingestion-common';
 import {
   INGESTION_JOB_EVENTS_TOPIC,
+  IngestionExecutor,
   IngestionJobEvent,
 } from '@internal/backstage-plugin-ingestion-node';
 import { randomUUID } from 'node:crypto';
@@ -25,6 +26,7 @@ import {
 import { specOf } from '../domain/jobs/specOf';
 import { runEfficiency } from '../domain/lifecycle/efficiency';
 import { allocateRun } from '../domain/scheduling/runAllocation';
+import { localTargetProblem } from '../domain/jobs/localTargetFolder';
 import { ResolvedCaller } from '../tenancy/CallerResolver';
 import { CapacityService } from './CapacityService';
 import { JobCalendar, RunCanceller } from './JobSchedulerPort';
@@ -36,6 +38,7 @@ import {
   runAdmissionChecks,
 } from './admission/JobAdmission';
 import { InsufficientBalanceError } from './InsufficientBalanceError';
+import { TooManyQueuedRunsError } from './TooManyQueuedRunsError';
 
 /** A refused admission, answered with its status, reason and the windows that would fit. */
 export class AdmissionRefusedError extends Error {
@@ -45,6 +48,13 @@ export class AdmissionRefusedError extends Error {
     readonly statusCode = decision.status,
   ) {
     super(decision.reason);
+  }
+}
+
+/** A job whose fields name what is not the tenant's (a secret, a folder): 400 with each problem. */
+export class JobFieldsError extends InputError {
+  constructor(readonly problems: FieldProblem[]) {
+    super(problems.map(p => `${p.field} ${p.message}`).join('; '));
   }
 }
 
@@ -69,6 +79,8 @@ export class JobService {
       capacity: CapacityService;
       /** Absent when no executor is installed: runs can be queued but not cancelled in an engine. */
       dispatcher?: RunCanceller;
+      /** The executor that will run the jobs: asked whether the secrets a job names are its tenant's. */
+      executor?: Pick<IngestionExecutor, 'id' | 'hasSecret'>;
       admission: JobAdmissionCheck[];
       /** Shared with the lifecycle's promotions, so admissions happen one at a time. */
       admissions: AdmissionQueue;
@@ -149,6 +161,8 @@ export class JobService {
         'target.type local is for development only (ingestion.allowLocalTargets): land the data in s3 or hdfs',
       );
     }
+    const problems = await this.#ownershipProblems(spec);
+    if (problems.length > 0) throw new JobFieldsError(problems);
     if (previous && previous.tenant !== spec.tenant) {
       throw new InputError(
         'tenant cannot change: create the job under the other tenant instead',
@@ -170,6 +184,40 @@ export class JobService {
       createdBy: previous?.createdBy ?? caller.principal,
       updatedAt: at,
     };
+  }
+
+  /**
+   * What the job names that is not its tenant's: a secret the executor does not hold for the tenant (its value
+   * is never read), or a local folder outside the tenant's own.
+   */
+  async #ownershipProblems(
+    spec: Pick<IngestionJob, 'tenant' | 'source' | 'target'>,
+  ): Promise<FieldProblem[]> {
+    const problems: FieldProblem[] = [];
+    if (spec.target.type === 'local') {
+      const problem = localTargetProblem(
+        spec.target.path,
+        spec.tenant,
+        this.deps.config.localTargetRoot,
+      );
+      if (problem) problems.push({ field: 'target.path', message: problem });
+    }
+    const { executor } = this.deps;
+    if (!executor) return problems;
+    const named: Array<[string, unknown]> = [
+      ['source.credentialsSecret', (spec.source as any).credentialsSecret],
+      ['target.credentialsSecret', (spec.target as any).credentialsSecret],
+    ];
+    for (const [field, name] of named) {
+      if (typeof name !== 'string' || name === '') continue;
+      if (!(await executor.hasSecret(spec.tenant, name))) {
+        problems.push({
+          field,
+          message: `names ${name}, which is not a secret of ${spec.tenant} in the ${executor.id} executor: ask a platform admin to add it for the tenant`,
+        });
+      }
+    }
+    return problems;
   }
 
   /** Admission and the write that follows it, one at a time (see AdmissionQueue). */
@@ -206,6 +254,9 @@ export class JobService {
         admission,
       };
     } catch (error) {
+      if (error instanceof JobFieldsError) {
+        return { valid: false, problems: error.problems };
+      }
       if (error instanceof InsufficientBalanceError) {
         return {
           valid: false,
@@ -372,15 +423,48 @@ export class JobService {
     });
   }
 
-  /** Queues a run now, outside the schedule. vCPU-hour jobs of a tenant at zero are refused (402). */
-  async executeNow(caller: ResolvedCaller, id: string): Promise<IngestionRun> {
+  /**
+   * Queues a run now, outside the schedule. vCPU-hour jobs of a tenant at zero are refused (402), and so is a
+   * run beyond the tenant's limit of queued manual runs (429), so one tenant cannot fill the shared queue. With
+   * an idempotency key (the Idempotency-Key header) a repeated request answers the run it queued the first time.
+   */
+  async executeNow(
+    caller: ResolvedCaller,
+    id: string,
+    idempotencyKey?: string,
+  ): Promise<IngestionRun & { replayed?: boolean }> {
     const job = await this.get(caller, id);
     this.#assertMember(caller, job.tenant);
+    const runId = randomUUID();
+    const dedupeKey =
+      idempotencyKey === undefined
+        ? `manual:${runId}`
+        : `manual-request:${job.id}:${idempotencyKey}`;
+    const earlier = await this.deps.runs.getByDedupeKey(dedupeKey);
+    if (earlier) return { ...earlier, replayed: true };
     if (job.pool === 'vcore-hours')
       await this.deps.capacity.assertCanConsume(job.tenant);
+    return this.#serialized(async () => {
+      const limit = this.deps.config.maxQueuedManualRunsPerTenant;
+      if ((await this.deps.runs.countQueued(job.tenant, 'manual')) >= limit) {
+        throw new TooManyQueuedRunsError(
+          `${job.tenant} already has ${limit} manual runs waiting to start (ingestion.maxQueuedManualRunsPerTenant): run again once some have started`,
+        );
+      }
+      const created = await this.#queueManualRun(job, runId, dedupeKey);
+      // A concurrent request with the same key queued it first.
+      return (
+        created ?? {
+          ...(await this.deps.runs.getByDedupeKey(dedupeKey))!,
+          replayed: true,
+        }
+      );
+    });
+  }
+
+  async #queueManualRun(job: IngestionJob, runId: string, dedupeKey: string) {
     const now = new Date(this.#now()).toISOString();
-    const runId = randomUUID();
-    const run = await this.deps.runs.create({
+    return this.deps.runs.create({
       id: runId,
       jobId: job.id,
       tenant: job.tenant,
@@ -389,9 +473,8 @@ export class JobService {
       ...allocateRun(job, namespaceNames(this.deps.config)),
       opportunistic: false,
       queuedAt: now,
-      dedupeKey: `manual:${runId}`,
+      dedupeKey,
     });
-    return run!;
   }
 
   async listRuns(

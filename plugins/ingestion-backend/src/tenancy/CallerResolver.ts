@@ -11,13 +11,14 @@ import { NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Caller } from '@internal/backstage-plugin-ingestion-common';
 import { Request } from 'express';
+import { ServicePrincipalGrant, ServiceScope } from '../config';
 
 /** The caller of one request, with the credentials to act on its behalf. */
 export interface ResolvedCaller extends Caller {
   credentials: BackstageCredentials<
     BackstageUserPrincipal | BackstageServicePrincipal
   >;
-  /** Another backend plugin (the catalog provider): it may read every tenant's jobs, never change them. */
+  /** An allow-listed service (the catalog provider): it may read every tenant's jobs, never change them. */
   service: boolean;
 }
 
@@ -39,20 +40,34 @@ export class CallerResolver {
       auth: AuthService;
       catalog: CatalogService;
       platformAdminGroup: string;
+      servicePrincipals: ServicePrincipalGrant[];
       cacheTtlMs?: number;
     },
   ) {}
 
-  /** Resolves a user caller; with `allowServices`, also another backend plugin calling with its own token. */
+  /**
+   * Resolves a user caller; with `serviceScope`, also a service (another backend plugin, or an external access
+   * token) whose subject is allow-listed in `ingestion.servicePrincipals` with that scope. Any other service is
+   * refused with 403, whatever it calls.
+   */
   async resolve(
     req: Request,
-    options?: { allowServices?: boolean },
+    options?: { serviceScope?: ServiceScope },
   ): Promise<ResolvedCaller> {
-    if (options?.allowServices) {
+    if (options?.serviceScope) {
       const any = await this.deps.httpAuth.credentials(req, {
         allow: ['user', 'service'],
       });
       if (this.deps.auth.isPrincipal(any, 'service')) {
+        const { subject } = any.principal;
+        const granted = this.deps.servicePrincipals.find(
+          p => p.subject === subject,
+        );
+        if (!granted?.scopes.includes(options.serviceScope)) {
+          throw new NotAllowedError(
+            `Service ${subject} may not ${options.serviceScope}: a platform admin grants it in ingestion.servicePrincipals`,
+          );
+        }
         return {
           principal: any.principal.subject,
           tenants: [],

@@ -77,6 +77,15 @@ describe('validatePurchase', () => {
       },
       /must not be in the past/,
     ],
+    [
+      {
+        unitType: 'vcpu-hours',
+        quantity: 5,
+        period: 'yearly',
+        validFrom: '9999-12-01T00:00:00Z',
+      },
+      /validFrom must be at most 366 days ahead/,
+    ],
   ])('refuses %j naming the field', (request, message) => {
     expect(() => validatePurchase(request as any, NOW)).toThrow(InputError);
     expect(() => validatePurchase(request as any, NOW)).toThrow(message);

@@ -16,6 +16,12 @@ const MAX_QUANTITY: Record<UnitType, number> = {
   'vcpu-hours': 10_000_000,
 };
 
+/**
+ * How far ahead a purchase may start. Beyond it a date is a typing mistake (year 9999), and an unbounded one
+ * would reach dates that no ISO 8601 response can carry.
+ */
+export const MAX_VALID_FROM_AHEAD_DAYS = 366;
+
 /** A purchase request checked and resolved to a concrete validity window. */
 export interface ValidatedPurchase {
   unitType: UnitType;
@@ -63,6 +69,11 @@ export function validatePurchase(
     }
     if (validFrom < now - 60_000) {
       throw new InputError('validFrom must not be in the past');
+    }
+    if (validFrom > now + MAX_VALID_FROM_AHEAD_DAYS * 24 * HOUR_MS) {
+      throw new InputError(
+        `validFrom must be at most ${MAX_VALID_FROM_AHEAD_DAYS} days ahead`,
+      );
     }
   }
   return {

@@ -171,4 +171,65 @@ describe('capacity API', () => {
       }),
     );
   });
+
+  it('refuses a purchase starting in year 9999 before writing, and the wallet stays readable', async () => {
+    const { server } = await startIngestionTestBackend();
+    const far = await request(server)
+      .post(`/api/ingestion/tenants/${LYRA}/purchases`)
+      .set('Authorization', asUser('user:default/lars'))
+      .send({
+        unitType: 'vcpu-hours',
+        quantity: 10,
+        period: 'yearly',
+        validFrom: '9999-12-01T00:00:00Z',
+      });
+    expect(far.status).toBe(400);
+    expect(far.body.error.message).toMatch(/validFrom must be at most/);
+    for (const path of ['capacity', 'balance', 'ledger']) {
+      const res = await request(server)
+        .get(`/api/ingestion/tenants/${LYRA}/${path}`)
+        .set('Authorization', asUser('user:default/lars'));
+      expect(res.status).toBe(200);
+    }
+    const ledger = await request(server)
+      .get(`/api/ingestion/tenants/${LYRA}/ledger`)
+      .set('Authorization', asUser('user:default/lars'));
+    expect(ledger.body.entries).toEqual([]);
+  });
+
+  it('pushes a balance change only to the tenant and the platform admins, never to everyone', async () => {
+    const { server, sent } = await startIngestionTestBackend();
+    await request(server)
+      .post(`/api/ingestion/tenants/${LYRA}/purchases`)
+      .set('Authorization', asUser('user:default/lars'))
+      .send({ unitType: 'vcpu-hours', quantity: 5, period: 'daily' })
+      .expect(201);
+    const balanceSignals = sent.signals.filter(
+      s => (s.message as { kind: string }).kind === 'balance',
+    );
+    expect(balanceSignals.length).toBeGreaterThan(0);
+    for (const signal of balanceSignals) {
+      expect(signal.recipients).toEqual({
+        type: 'user',
+        entityRef: ['group:default/team-lyra', 'group:default/platform-admins'],
+      });
+    }
+  });
+
+  it('lets only the tenant’s admins buy: a member without the role is refused and nothing is bought', async () => {
+    const { server } = await startIngestionTestBackend();
+    const refused = await request(server)
+      .post(`/api/ingestion/tenants/${LYRA}/purchases`)
+      .set('Authorization', asUser('user:default/mia'))
+      .send({ unitType: 'vcpu-hours', quantity: 5, period: 'daily' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(
+      /Only tenant admins of group:default\/team-lyra may buy/,
+    );
+    const ledger = await request(server)
+      .get(`/api/ingestion/tenants/${LYRA}/ledger`)
+      .set('Authorization', asUser('user:default/mia'));
+    expect(ledger.status).toBe(200);
+    expect(ledger.body.entries).toEqual([]);
+  });
 });

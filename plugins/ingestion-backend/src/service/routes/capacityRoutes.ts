@@ -1,6 +1,9 @@
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { ingestionLedgerAdjustPermission } from '@internal/backstage-plugin-ingestion-common';
+import {
+  ingestionCapacityPurchasePermission,
+  ingestionLedgerAdjustPermission,
+} from '@internal/backstage-plugin-ingestion-common';
 import type { ApiRouter, RouterOptions } from '../router';
 
 export function registerCapacityRoutes(
@@ -54,8 +57,27 @@ export function registerCapacityRoutes(
     const { tenant } = req.params;
     const caller = await callers.resolve(req);
     callers.assertTenantAccess(caller, tenant);
-    res
-      .status(201)
-      .json(await capacity.purchase(tenant, req.body, caller.principal));
+    const [decision] = await permissions.authorize(
+      [
+        {
+          permission: ingestionCapacityPurchasePermission,
+          resourceRef: tenant,
+        },
+      ],
+      { credentials: caller.credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Only tenant admins of ${tenant} may buy capacity for it`,
+      );
+    }
+    const { replayed, ...purchase } = await capacity.purchase(
+      tenant,
+      req.body,
+      caller.principal,
+      req.header('idempotency-key'),
+    );
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    res.status(201).json(purchase);
   });
 }

@@ -123,7 +123,11 @@ describe('jobs API', () => {
     const { server } = await startIngestionTestBackend();
     await buyHours(server, LYRA, 'user:default/lars', 100);
     const local = jobSpec({
-      target: { type: 'local', path: '/tmp/lake/orders', format: 'parquet' },
+      target: {
+        type: 'local',
+        path: '/srv/lake/default/team-lyra/orders',
+        format: 'parquet',
+      },
     });
     const res = await request(server)
       .post('/api/ingestion/jobs')
@@ -134,7 +138,9 @@ describe('jobs API', () => {
       /target.type local is for development only/,
     );
     const dev = await startIngestionTestBackend({
-      config: { ingestion: { allowLocalTargets: true } },
+      config: {
+        ingestion: { allowLocalTargets: true, localTargetRoot: '/srv/lake' },
+      },
     });
     await buyHours(dev.server, LYRA, 'user:default/lars', 100);
     const ok = await request(dev.server)

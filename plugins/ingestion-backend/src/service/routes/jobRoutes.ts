@@ -11,7 +11,7 @@ export function registerJobRoutes(
   { callers, jobs, permissions, auditor }: RouterOptions,
 ) {
   router.get('/jobs', async (req, res) => {
-    const caller = await callers.resolve(req, { allowServices: true });
+    const caller = await callers.resolve(req, { serviceScope: 'jobs.read' });
     const { tenant, status, lifecycle, pool, search } = req.query;
     res.json(
       json(
@@ -38,7 +38,7 @@ export function registerJobRoutes(
     res.json(
       json(
         await jobs.get(
-          await callers.resolve(req, { allowServices: true }),
+          await callers.resolve(req, { serviceScope: 'jobs.read' }),
           req.params.jobId,
         ),
       ),
@@ -87,7 +87,7 @@ export function registerJobRoutes(
   });
 
   router.get('/jobs/:jobId/health', async (req, res) => {
-    const caller = await callers.resolve(req, { allowServices: true });
+    const caller = await callers.resolve(req, { serviceScope: 'jobs.read' });
     res.json(json(await jobs.health(caller, req.params.jobId)));
   });
 
@@ -117,20 +117,20 @@ export function registerJobRoutes(
   });
 
   router.get('/jobs/:jobId/runs', async (req, res) => {
-    const caller = await callers.resolve(req, { allowServices: true });
+    const caller = await callers.resolve(req, { serviceScope: 'jobs.read' });
     res.json(
       json(await jobs.listRuns(caller, req.params.jobId, parsePage(req.query))),
     );
   });
 
   router.post('/jobs/:jobId/runs', async (req, res) => {
-    res
-      .status(202)
-      .json(
-        json(
-          await jobs.executeNow(await callers.resolve(req), req.params.jobId),
-        ),
-      );
+    const { replayed, ...run } = await jobs.executeNow(
+      await callers.resolve(req),
+      req.params.jobId,
+      req.header('idempotency-key'),
+    );
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    res.status(202).json(json(run));
   });
 
   router.post('/jobs/:jobId/runs/:runId/cancel', async (req, res) => {

@@ -8,7 +8,7 @@ export function registerRegistryRoutes(
   { callers, permissions, capacity }: RouterOptions,
 ) {
   router.get('/registry', async (req, res) => {
-    await callers.resolve(req, { allowServices: true });
+    await callers.resolve(req, { serviceScope: 'registry.read' });
     res.json(await capacity.registry());
   });
 
