@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import knexFactory from 'knex';
+import { join } from 'node:path';
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import {
@@ -16,6 +14,7 @@ import {
 } from '../domain/estimator/durationModel';
 import { parseEventLog } from '../domain/estimator/taskTimeline';
 import { resimulateDuration } from '../domain/estimator/resimulateRun';
+import { prepareRealSparkSource } from '../__testUtils__/realSparkSource';
 
 // The estimator against real runs of the ingestion application (spark-submit --master local[N], PostgreSQL source,
 // Parquet out): a backtest of the throughput model across data volumes, and the re-simulation of one run's task
@@ -23,7 +22,6 @@ import { resimulateDuration } from '../domain/estimator/resimulateRun';
 // cores are shared and a run's duration varies with whatever else runs.
 jest.setTimeout(30 * 60_000);
 
-const repo = resolve(__dirname, '../../../..');
 const DATABASE = 'ingest_src_estimator';
 /** Row counts of the tables the runs read: data generated deterministically by generate_series. */
 const VOLUMES = [20_000, 60_000, 120_000, 240_000];
@@ -34,34 +32,17 @@ let pgUrl: URL;
 let executor: LocalSparkExecutor;
 
 beforeAll(async () => {
-  execFileSync(join(repo, 'test-infra/spark/setup.sh'), {
-    stdio: 'pipe',
-    timeout: 15 * 60_000,
+  pgUrl = await prepareRealSparkSource(DATABASE, async source => {
+    for (const rows of VOLUMES) {
+      await source.raw(
+        `CREATE TABLE events_${rows} AS
+         SELECT g AS id, md5(g::text) AS payload, (g % 977) * 1.5 AS amount,
+                timestamp '2025-01-01' + g * interval '1 second' AS created
+         FROM generate_series(1, ?) g`,
+        [rows],
+      );
+    }
   });
-  const postgres = join(repo, 'test-infra/services/postgres.sh');
-  execFileSync(postgres, ['start'], { stdio: 'pipe', timeout: 5 * 60_000 });
-  pgUrl = new URL(execFileSync(postgres, ['url'], { encoding: 'utf8' }).trim());
-  const admin = knexFactory({
-    client: 'pg',
-    connection: `${pgUrl.href}/postgres`,
-  });
-  await admin.raw(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await admin.raw(`CREATE DATABASE ${DATABASE}`);
-  await admin.destroy();
-  const source = knexFactory({
-    client: 'pg',
-    connection: `${pgUrl.href}/${DATABASE}`,
-  });
-  for (const rows of VOLUMES) {
-    await source.raw(
-      `CREATE TABLE events_${rows} AS
-       SELECT g AS id, md5(g::text) AS payload, (g % 977) * 1.5 AS amount,
-              timestamp '2025-01-01' + g * interval '1 second' AS created
-       FROM generate_series(1, ?) g`,
-      [rows],
-    );
-  }
-  await source.destroy();
   workDir = mkdtempSync(join(tmpdir(), 'ingestion-estimator-'));
   executor = new LocalSparkExecutor(
     readLocalExecutorConfig(
