@@ -19,10 +19,16 @@ export interface DurationPrior {
   /** Typical relative deviation of one run's duration from the model (0.3 = 30 %). */
   relativeNoise: number;
   /**
-   * How many runs' worth of evidence the prior's start-up and throughput carry: a small fraction, so that it only
-   * settles what the runs cannot (the split of a recurring job's duration into start-up and throughput).
+   * How many runs' worth of evidence the prior's start-up carries. Start-up (JVM, executors, connections) varies
+   * little between jobs, so a little (e.g. 0.001), yet ten times the throughput's: a single run then mostly
+   * teaches the throughput.
    */
-  pseudoRuns: number;
+  startupPseudoRuns: number;
+  /**
+   * How many runs' worth of evidence the prior's throughput carries: next to none, so that the runs decide it
+   * even when the job is ten times slower or faster than the prior.
+   */
+  throughputPseudoRuns: number;
   /**
    * Without any run, the interval is the prior's prediction divided and multiplied by this factor: a stated
    * assumption, not a statistical interval (a prior vague enough to learn from is too vague to size from).
@@ -38,7 +44,8 @@ export const CONSERVATIVE_PRIOR: DurationPrior = Object.freeze({
   startupSeconds: 60,
   bytesPerCoreSecond: 8 * 1024 * 1024,
   relativeNoise: 0.15,
-  pseudoRuns: 0.01,
+  startupPseudoRuns: 1e-3,
+  throughputPseudoRuns: 1e-4,
   noHistorySpread: 2,
 });
 
@@ -91,11 +98,11 @@ export function fitDurationModel(
   );
   const priorSlope = GIB / prior.bytesPerCoreSecond;
   const priorMean: Vec = [prior.startupSeconds, priorSlope];
-  // In the scaled (relative) regression, a pseudo-run pins each coefficient to within relativeNoise of its prior
-  // value: β ~ N(μ0, σ²·diag(μ0²)/pseudoRuns).
+  // In the scaled (relative) regression, a pseudo-run pins a coefficient to within relativeNoise of its prior
+  // value: β ~ N(μ0, σ²·diag(μ0² / pseudo-runs)).
   const priorPrecision: Mat = [
-    [prior.pseudoRuns / prior.startupSeconds ** 2, 0],
-    [0, prior.pseudoRuns / priorSlope ** 2],
+    [prior.startupPseudoRuns / prior.startupSeconds ** 2, 0],
+    [0, prior.throughputPseudoRuns / priorSlope ** 2],
   ];
   // Inverse-gamma prior on the relative noise variance worth one run (shape ½) at relativeNoise².
   const a0 = 0.5;
@@ -191,12 +198,10 @@ function update(
     priorTerm[0] + xty[0],
     priorTerm[1] + xty[1],
   ]);
-  // Start-up and throughput are physical: never negative. A fit that says so has too little spread in volume to
-  // tell them apart; keep the prior's split then.
+  // Start-up and throughput are physical: never negative. A fit that says otherwise had too little spread in
+  // volume to tell them apart; keep its start-up within what the runs allow and let the runs set the throughput.
   const physical: Vec =
-    mean[0] >= 0 && mean[1] > 0
-      ? mean
-      : rescaleToData(mu0, runs) ?? (mu0 as Vec);
+    mean[0] >= 0 && mean[1] > 0 ? mean : clampToData(mean, runs) ?? mu0;
   return {
     mean: physical,
     precision,
@@ -211,20 +216,22 @@ function update(
   };
 }
 
-/** The prior's start-up with the throughput that best explains the runs (for fits that came out unphysical). */
-function rescaleToData(
-  mu0: Vec,
+/** The fit's start-up, kept under the shortest run, with the throughput that best explains the runs then. */
+function clampToData(
+  mean: Vec,
   runs: readonly RunObservation[],
 ): Vec | undefined {
+  const shortest = Math.min(...runs.map(r => r.durationSeconds));
+  const startup = Math.min(Math.max(mean[0], 0), 0.9 * shortest);
   const slopes = runs
     .map(r => ({
       work: workOf(r.bytesIn, r.cores),
-      rest: r.durationSeconds - mu0[0],
+      rest: r.durationSeconds - startup,
     }))
     .filter(r => r.work > 0 && r.rest > 0)
     .map(r => r.rest / r.work);
   if (slopes.length === 0) return undefined;
-  return [mu0[0], slopes.reduce((s, v) => s + v, 0) / slopes.length];
+  return [startup, slopes.reduce((sum, v) => sum + v, 0) / slopes.length];
 }
 
 function dot(a: Vec, b: Vec): number {
