@@ -3,6 +3,10 @@ import {
   asUser,
   startIngestionTestBackend,
 } from '../../__testUtils__/testBackend';
+import { testJobSpec } from '../../__testUtils__/storedJobs';
+
+// Each test starts a whole backend, which takes more than Jest's default 5 s on a busy machine.
+jest.setTimeout(60_000);
 
 const LYRA = 'group:default/team-lyra';
 const enc = encodeURIComponent;
@@ -95,36 +99,19 @@ describe('estimates API', () => {
       .set('Authorization', asUser('user:default/lars'))
       .send({ unitType: 'vcpu-hours', quantity: 100, period: 'monthly' });
     expect(bought.status).toBe(201);
+    const spec = testJobSpec({
+      name: 'orders-to-lake',
+      tenant: LYRA,
+      schedule: { type: 'cron', expression: '30 2 * * *', timezone: 'UTC' },
+      slaMinutes: 45,
+    });
     const created = await request(server)
       .post('/api/ingestion/jobs')
       .set('Authorization', asUser('user:default/lars'))
       .send({
-        name: 'orders-to-lake',
-        tenant: LYRA,
-        source: {
-          type: 'postgres',
-          host: 'db.internal',
-          port: 5432,
-          database: 'shop',
-          table: 'public.orders',
-          credentialsSecret: 'shop-db',
-          partitionColumn: 'id',
-          numPartitions: 6,
-        },
-        target: { type: 's3', path: 's3a://lake/orders', format: 'parquet' },
-        schedule: { type: 'cron', expression: '30 2 * * *', timezone: 'UTC' },
-        estimates: {
-          dataVolumeGiB: 12,
-          expectedDurationMinutes: 20,
-          slaMinutes: 45,
-        },
-        resources: {
-          executorInstances: 1,
-          executorCores: 1,
-          executorMemoryGiB: 1,
-          driverCores: 1,
-          driverMemoryGiB: 1,
-        },
+        ...spec,
+        source: { ...spec.source, partitionColumn: 'id', numPartitions: 6 },
+        estimates: { ...spec.estimates, dataVolumeGiB: 12 },
       });
     expect(created.status).toBe(201);
     const own = await request(server)
