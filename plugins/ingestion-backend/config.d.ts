@@ -48,6 +48,19 @@ export interface Config {
     maxQueuedManualRunsPerTenant?: number;
     /** How many times its cores' hours the vcore-hours namespace may sell as vCPU-hours. Default 1 (none). */
     vcpuHourOversubscription?: number;
+    /** The resource estimator: list prices (shown with their currency) and the confidence of its intervals. */
+    estimator?: {
+      prices?: {
+        /** ISO 4217 code. Default EUR. */
+        currency?: string;
+        /** One Dedicated Ingestion Unit for a month. Default 200. */
+        dedicatedUnitPerMonth?: number;
+        /** One vCPU for one hour. Default 0.1. */
+        vcpuHour?: number;
+      };
+      /** Probability the duration interval is meant to hold a run's duration. Default 0.9. */
+      confidence?: number;
+    };
     /** Draft profiling of new jobs. */
     profiling?: {
       /** Consecutive draft runs within the SLA that promote a job to production (1 to 100). Default 3. */

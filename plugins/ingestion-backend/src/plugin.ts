@@ -33,6 +33,8 @@ import { AdmissionQueue } from './services/admission/AdmissionQueue';
 import { LifecycleService } from './services/lifecycle/LifecycleService';
 import { DatabaseLifecycleStore } from './database/DatabaseLifecycleStore';
 import { CallerResolver } from './tenancy/CallerResolver';
+import { EstimateService } from './services/EstimateService';
+import { readEstimatorConfig } from './estimatorConfig';
 
 /**
  * The ingestion backend plugin: capacity registry, tenant capacity, jobs, scheduling and runs.
@@ -211,6 +213,15 @@ export const ingestionPlugin = createBackendPlugin({
           );
         }
 
+        const estimates = new EstimateService({
+          jobs: jobStore,
+          runs: runStore,
+          getJob: (caller, id) => jobs.get(caller, id),
+          sparkUnitSize: config.sparkUnitSize,
+          estimator: readEstimatorConfig(deps.rootConfig),
+          now: Date.now,
+        });
+
         deps.httpRouter.use(
           await createRouter({
             callers,
@@ -219,6 +230,7 @@ export const ingestionPlugin = createBackendPlugin({
             capacity,
             jobs,
             calendar,
+            estimates,
           }),
         );
         deps.httpRouter.addAuthPolicy({

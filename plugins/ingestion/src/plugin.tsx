@@ -11,6 +11,7 @@ import {
   INGESTION_JOB_ENTITY_TYPE,
 } from '@internal/backstage-plugin-ingestion-common';
 import {
+  RiCalculatorLine,
   RiDatabase2Line,
   RiPlayListLine,
   RiServerLine,
@@ -20,6 +21,7 @@ import { ingestionApiRef } from './api';
 import {
   adminRouteRef,
   capacityRouteRef,
+  estimatorRouteRef,
   jobsRouteRef,
   rootRouteRef,
 } from './routes';
@@ -83,6 +85,19 @@ const capacityPage = PageBlueprint.make({
   },
 });
 
+/** The resource estimator: units, duration interval and cost of both purchase models (requirement 4). */
+const estimatorPage = PageBlueprint.make({
+  name: 'estimator',
+  params: {
+    path: '/ingestion/estimator',
+    title: 'Estimator',
+    icon: <RiCalculatorLine />,
+    routeRef: estimatorRouteRef,
+    loader: () =>
+      import('./components/EstimatorPage').then(m => <m.EstimatorPage />),
+  },
+});
+
 /** The Spark Unit registry, editable by platform admins (requirement 1). */
 const adminPage = PageBlueprint.make({
   name: 'admin',
@@ -110,6 +125,7 @@ export const ingestionPlugin = createFrontendPlugin({
     overviewPage,
     jobsPage,
     capacityPage,
+    estimatorPage,
     adminPage,
     jobEntityContent,
   ],
@@ -117,6 +133,7 @@ export const ingestionPlugin = createFrontendPlugin({
     root: rootRouteRef,
     jobs: jobsRouteRef,
     capacity: capacityRouteRef,
+    estimator: estimatorRouteRef,
     admin: adminRouteRef,
   },
 });

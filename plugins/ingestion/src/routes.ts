@@ -11,3 +11,6 @@ export const adminRouteRef = createRouteRef();
 
 /** The caller's tenants' ingestion jobs. */
 export const jobsRouteRef = createRouteRef();
+
+/** The resource estimator. */
+export const estimatorRouteRef = createRouteRef();

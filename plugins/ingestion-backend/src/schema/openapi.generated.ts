@@ -1169,6 +1169,306 @@ export const spec = {
             }
           }
         }
+      },
+      "EstimateRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "sourceType",
+          "targetType",
+          "dataVolumeGiB",
+          "desiredCompletionMinutes"
+        ],
+        "properties": {
+          "sourceType": {
+            "type": "string",
+            "enum": [
+              "postgres",
+              "mysql",
+              "s3"
+            ]
+          },
+          "targetType": {
+            "type": "string",
+            "enum": [
+              "s3",
+              "hdfs",
+              "local"
+            ]
+          },
+          "format": {
+            "type": "string",
+            "enum": [
+              "csv",
+              "json",
+              "parquet"
+            ],
+            "description": "S3 sources only"
+          },
+          "dataVolumeGiB": {
+            "type": "number",
+            "exclusiveMinimum": 0
+          },
+          "desiredCompletionMinutes": {
+            "type": "number",
+            "exclusiveMinimum": 0
+          },
+          "partitions": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "schedule": {
+            "$ref": "#/components/schemas/JobSchedule"
+          }
+        }
+      },
+      "DurationEstimate": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "expectedMinutes",
+          "lowMinutes",
+          "highMinutes",
+          "confidence"
+        ],
+        "properties": {
+          "expectedMinutes": {
+            "type": "number"
+          },
+          "lowMinutes": {
+            "type": "number"
+          },
+          "highMinutes": {
+            "type": "number"
+          },
+          "confidence": {
+            "type": "number"
+          }
+        }
+      },
+      "ResourceEstimate": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "request",
+          "basis",
+          "basisLabel",
+          "history",
+          "model",
+          "recommendation",
+          "duration",
+          "cost",
+          "options"
+        ],
+        "properties": {
+          "request": {
+            "$ref": "#/components/schemas/EstimateRequest"
+          },
+          "basis": {
+            "type": "string",
+            "enum": [
+              "job",
+              "similar",
+              "prior"
+            ]
+          },
+          "basisLabel": {
+            "type": "string"
+          },
+          "history": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "jobRuns",
+              "similarRuns",
+              "similarJobs"
+            ],
+            "properties": {
+              "jobRuns": {
+                "type": "integer"
+              },
+              "similarRuns": {
+                "type": "integer"
+              },
+              "similarJobs": {
+                "type": "integer"
+              }
+            }
+          },
+          "model": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "startupSeconds",
+              "bytesPerCoreSecond"
+            ],
+            "properties": {
+              "startupSeconds": {
+                "type": "number"
+              },
+              "bytesPerCoreSecond": {
+                "type": "number"
+              }
+            }
+          },
+          "recommendation": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "ingestionUnits",
+              "resources",
+              "cores",
+              "memoryMiB",
+              "meetsDeadline"
+            ],
+            "properties": {
+              "ingestionUnits": {
+                "type": "integer"
+              },
+              "resources": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "executorInstances",
+                  "executorCores",
+                  "executorMemoryGiB",
+                  "driverCores",
+                  "driverMemoryGiB"
+                ],
+                "properties": {
+                  "executorInstances": {
+                    "type": "integer"
+                  },
+                  "executorCores": {
+                    "type": "integer"
+                  },
+                  "executorMemoryGiB": {
+                    "type": "number"
+                  },
+                  "driverCores": {
+                    "type": "integer"
+                  },
+                  "driverMemoryGiB": {
+                    "type": "number"
+                  }
+                }
+              },
+              "cores": {
+                "type": "number"
+              },
+              "memoryMiB": {
+                "type": "number"
+              },
+              "meetsDeadline": {
+                "type": "boolean"
+              }
+            }
+          },
+          "duration": {
+            "$ref": "#/components/schemas/DurationEstimate"
+          },
+          "cost": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "currency",
+              "runsPerMonth",
+              "runsPerMonthAssumed",
+              "dedicated",
+              "vcpuHours",
+              "cheaper",
+              "savings"
+            ],
+            "properties": {
+              "currency": {
+                "type": "string"
+              },
+              "runsPerMonth": {
+                "type": "number"
+              },
+              "runsPerMonthAssumed": {
+                "type": "boolean"
+              },
+              "dedicated": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "units",
+                  "pricePerUnitMonth",
+                  "amount"
+                ],
+                "properties": {
+                  "units": {
+                    "type": "integer"
+                  },
+                  "pricePerUnitMonth": {
+                    "type": "number"
+                  },
+                  "amount": {
+                    "type": "number"
+                  }
+                }
+              },
+              "vcpuHours": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "vcpuHours",
+                  "pricePerVcpuHour",
+                  "amount"
+                ],
+                "properties": {
+                  "vcpuHours": {
+                    "type": "number"
+                  },
+                  "pricePerVcpuHour": {
+                    "type": "number"
+                  },
+                  "amount": {
+                    "type": "number"
+                  }
+                }
+              },
+              "cheaper": {
+                "type": "string",
+                "enum": [
+                  "dedicated",
+                  "vcpu-hours"
+                ]
+              },
+              "savings": {
+                "type": "number"
+              }
+            }
+          },
+          "options": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "ingestionUnits",
+                "cores",
+                "duration",
+                "meetsDeadline"
+              ],
+              "properties": {
+                "ingestionUnits": {
+                  "type": "integer"
+                },
+                "cores": {
+                  "type": "number"
+                },
+                "duration": {
+                  "$ref": "#/components/schemas/DurationEstimate"
+                },
+                "meetsDeadline": {
+                  "type": "boolean"
+                }
+              }
+            }
+          }
+        }
       }
     },
     "parameters": {
@@ -2284,6 +2584,66 @@ export const spec = {
           },
           "403": {
             "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/estimates": {
+      "post": {
+        "operationId": "CreateEstimate",
+        "description": "Recommends Ingestion Units for a job described by its source, target, volume and desired completion time, from the runs of similar jobs (or a conservative prior when there are none), with the expected duration, its interval, and the monthly cost under both purchase models. Stores nothing.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/EstimateRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The estimate.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResourceEstimate"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/jobs/{jobId}/estimate": {
+      "get": {
+        "operationId": "GetJobEstimate",
+        "description": "The estimate for one of the caller's jobs from its declared volume and SLA, learnt from its own finished runs once it has three (similar jobs' before); it reflects every run finished by the time it is asked for.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/JobId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The estimate.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResourceEstimate"
+                }
+              }
+            }
           },
           "404": {
             "$ref": "#/components/responses/ErrorResponse"

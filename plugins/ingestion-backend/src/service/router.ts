@@ -14,6 +14,8 @@ import express from 'express';
 import { registerCallerRoutes } from './routes/callerRoutes';
 import { registerRegistryRoutes } from './routes/registryRoutes';
 import { registerCapacityRoutes } from './routes/capacityRoutes';
+import { registerEstimateRoutes } from './routes/estimateRoutes';
+import { EstimateService } from '../services/EstimateService';
 
 export interface RouterOptions {
   callers: CallerResolver;
@@ -22,6 +24,7 @@ export interface RouterOptions {
   capacity: CapacityService;
   jobs: JobService;
   calendar: SliceCalendarService;
+  estimates: EstimateService;
 }
 
 export type ApiRouter = Awaited<ReturnType<typeof createOpenApiRouter>>;
@@ -47,5 +50,6 @@ export async function createRouter(options: RouterOptions): Promise<ApiRouter> {
   registerCapacityRoutes(router, options);
   registerJobRoutes(router, options);
   registerSchedulerRoutes(router, options);
+  registerEstimateRoutes(router, options);
   return router;
 }

@@ -21,6 +21,7 @@ import {
   JobValidation,
 } from '../types/jobApi';
 import { IngestionRun, RunList, RunListQuery } from '../types/runs';
+import { EstimateRequest, ResourceEstimate } from '../types/estimates';
 
 /**
  * The ingestion service's REST API, as the frontend and other plugins use it.
@@ -65,6 +66,10 @@ export interface IngestionApi {
   sendJobBack(jobId: string, reason?: string): Promise<IngestionJob>;
   /** Capacity committed against capacity in each slice of one namespace over the next `hours` (default 24). */
   getHeatmap(tier: NamespaceTier, hours?: number): Promise<HeatmapSlice[]>;
+  /** Recommended Ingestion Units, expected duration and costs for a described job; stores nothing. */
+  estimate(request: EstimateRequest): Promise<ResourceEstimate>;
+  /** The estimate for one of the caller's jobs, learnt from its finished runs. */
+  getJobEstimate(jobId: string): Promise<ResourceEstimate>;
 }
 
 const tenantPath = (tenant: string) => `/tenants/${encodeURIComponent(tenant)}`;
@@ -203,6 +208,14 @@ export class IngestionClient implements IngestionApi {
       `/scheduler/heatmap${queryString({ tier, hours })}`,
     );
     return slices;
+  }
+
+  estimate(request: EstimateRequest): Promise<ResourceEstimate> {
+    return this.#request('POST', '/estimates', request);
+  }
+
+  getJobEstimate(jobId: string): Promise<ResourceEstimate> {
+    return this.#request('GET', `${jobPath(jobId)}/estimate`);
   }
 
   async #request<T>(method: string, path: string, body?: unknown): Promise<T> {

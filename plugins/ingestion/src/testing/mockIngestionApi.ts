@@ -6,6 +6,7 @@ import {
 } from '@internal/backstage-plugin-ingestion-common';
 import { SignalApi } from '@backstage/plugin-signals-react';
 import { jobHealth } from './jobFixtures';
+import { resourceEstimate } from './estimateFixture';
 
 export const ORION = 'group:default/team-orion';
 export const LYRA = 'group:default/team-lyra';
@@ -114,6 +115,8 @@ export function mockIngestionApi(
     getJobHealth: jest.fn(async () => jobHealth()),
     promoteJob: jest.fn(),
     sendJobBack: jest.fn(),
+    estimate: jest.fn(async () => resourceEstimate()),
+    getJobEstimate: jest.fn(async () => resourceEstimate()),
     ...overrides,
   } as jest.Mocked<IngestionApi>;
 }

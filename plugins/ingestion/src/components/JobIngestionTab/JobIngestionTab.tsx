@@ -36,6 +36,7 @@ import { JobActionRefusal } from '../JobActionRefusal';
 import { JobConfiguration } from '../JobConfiguration';
 import { JobLifecycleCard } from '../JobLifecycleCard';
 import { JobRecommendations } from '../JobRecommendations';
+import { JobEstimateCard } from '../JobEstimateCard';
 import { JobRunStats } from '../JobRunStats';
 import { RunDurationChart } from '../RunDurationChart';
 import { RunHistoryTable } from '../RunHistoryTable';
@@ -144,6 +145,13 @@ const JobIngestionDetails = (props: { jobId: string }) => {
           runs={runs}
         />
       </Grid.Root>
+      <JobEstimateCard
+        jobId={job.id}
+        refreshKey={runs
+          .filter(run => run.finishedAt)
+          .map(run => run.id)
+          .join()}
+      />
       <Grid.Root columns={{ initial: '1', lg: '3' }} gap="4">
         <Grid.Item colSpan={{ initial: '1', lg: '2' }}>
           <Card style={{ height: '100%' }}>

@@ -1,0 +1,142 @@
+import { NotAllowedError } from '@backstage/errors';
+import {
+  EstimateRequest,
+  IngestionJob,
+  IngestionRun,
+  ResourceEstimate,
+  SparkUnitSize,
+} from '@internal/backstage-plugin-ingestion-common';
+import { JobStore } from '../database/JobStore';
+import { RunStore } from '../database/RunStore';
+import { RunObservation } from '../domain/estimator/durationModel';
+import {
+  EstimatorHistory,
+  estimateResources,
+} from '../domain/estimator/estimateResources';
+import { estimateRequestForJob } from '../domain/estimator/estimateRequestForJob';
+import { expandSchedule } from '../domain/scheduling/scheduleExpansion';
+import { EstimatorConfig } from '../estimatorConfig';
+import { ResolvedCaller } from '../tenancy/CallerResolver';
+
+/** How many of a job's most recent runs the estimator learns from. */
+const RUNS_PER_JOB = 50;
+/** How many jobs are scanned for similar ones. */
+const JOBS_SCANNED = 1000;
+const MONTH_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * The estimator at the edge: gathers run history from the stores and asks the pure estimator. Nothing is cached,
+ * so a job's estimate reflects every run that has finished by the time it is asked for.
+ *
+ * Similar jobs are looked for across all tenants (throughput is a property of the source, target and format, not
+ * of who owns the job); the answer names only how many runs and jobs it used, never which.
+ */
+export class EstimateService {
+  constructor(
+    private readonly deps: {
+      jobs: JobStore;
+      runs: RunStore;
+      getJob: (caller: ResolvedCaller, id: string) => Promise<IngestionJob>;
+      sparkUnitSize: SparkUnitSize;
+      estimator: EstimatorConfig;
+      now: () => number;
+    },
+  ) {}
+
+  /** An estimate for a job not yet created (or a what-if): similar jobs' history only. */
+  async estimate(
+    caller: ResolvedCaller,
+    request: EstimateRequest,
+  ): Promise<ResourceEstimate> {
+    if (!caller.platformAdmin && caller.tenants.length === 0) {
+      throw new NotAllowedError(
+        'Only members of a tenant may ask for estimates',
+      );
+    }
+    return this.compute(request, {
+      jobRuns: [],
+      ...(await this.similarHistory(request)),
+    });
+  }
+
+  /** The estimate for one of the caller's jobs, from its own runs once it has enough. */
+  async estimateForJob(
+    caller: ResolvedCaller,
+    jobId: string,
+  ): Promise<ResourceEstimate> {
+    const job = await this.deps.getJob(caller, jobId);
+    const request = estimateRequestForJob(job);
+    const own = await this.deps.runs.listByJob(job.id, {
+      limit: RUNS_PER_JOB,
+      offset: 0,
+    });
+    return this.compute(request, {
+      jobRuns: observations(own.items),
+      ...(await this.similarHistory(request, job.id)),
+    });
+  }
+
+  private compute(request: EstimateRequest, history: EstimatorHistory) {
+    const now = this.deps.now();
+    const runsPerMonth = request.schedule
+      ? expandSchedule(request.schedule, now, now + MONTH_MS).length
+      : undefined;
+    return estimateResources(
+      request,
+      history,
+      {
+        sparkUnitSize: this.deps.sparkUnitSize,
+        prices: this.deps.estimator.prices,
+        confidence: this.deps.estimator.confidence,
+      },
+      runsPerMonth,
+    );
+  }
+
+  private async similarHistory(
+    request: EstimateRequest,
+    excludeJobId?: string,
+  ): Promise<Omit<EstimatorHistory, 'jobRuns'>> {
+    const { items } = await this.deps.jobs.list(
+      {},
+      { limit: JOBS_SCANNED, offset: 0 },
+    );
+    const similar = items.filter(job => {
+      if (job.id === excludeJobId) return false;
+      const other = estimateRequestForJob(job);
+      return (
+        other.sourceType === request.sourceType &&
+        other.targetType === request.targetType &&
+        other.format === request.format
+      );
+    });
+    const similarRuns: RunObservation[] = [];
+    let similarJobs = 0;
+    for (const job of similar) {
+      const { items: runs } = await this.deps.runs.listByJob(job.id, {
+        limit: RUNS_PER_JOB,
+        offset: 0,
+      });
+      const usable = observations(runs);
+      if (usable.length > 0) similarJobs++;
+      similarRuns.push(...usable);
+    }
+    return { similarRuns, similarJobs };
+  }
+}
+
+/** Succeeded runs with measured metrics, as the estimator sees them: bytes read, allocated cores, duration. */
+function observations(runs: readonly IngestionRun[]): RunObservation[] {
+  return runs
+    .filter(
+      run =>
+        run.state === 'succeeded' &&
+        run.metrics !== undefined &&
+        run.metrics.durationMs > 0,
+    )
+    .map(run => ({
+      bytesIn: run.metrics!.bytesIn,
+      cores: run.allocatedCores,
+      durationSeconds: run.metrics!.durationMs / 1000,
+    }));
+}

@@ -1,0 +1,1 @@
+export { EstimateSummary } from './EstimateSummary';

@@ -1,0 +1,1 @@
+export { EstimatorPage } from './EstimatorPage';

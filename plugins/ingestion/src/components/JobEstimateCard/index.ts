@@ -1,0 +1,1 @@
+export { JobEstimateCard } from './JobEstimateCard';
