@@ -2619,6 +2619,9 @@ export const spec = {
           "400": {
             "$ref": "#/components/responses/ErrorResponse"
           },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
           "403": {
             "$ref": "#/components/responses/ErrorResponse"
           }
@@ -2644,6 +2647,15 @@ export const spec = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
           },
           "404": {
             "$ref": "#/components/responses/ErrorResponse"
