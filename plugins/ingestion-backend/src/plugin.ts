@@ -25,6 +25,10 @@ import { AdmissionQueue } from './services/admission/AdmissionQueue';
 import { LifecycleService } from './services/lifecycle/LifecycleService';
 import { DatabaseLifecycleStore } from './database/DatabaseLifecycleStore';
 import { CallerResolver } from './tenancy/CallerResolver';
+import { DatabaseUsageRollupStore } from './database/DatabaseUsageRollupStore';
+import { ForecastService } from './services/forecast/ForecastService';
+import { mstlForecaster } from './services/forecast/mstlForecaster';
+import { seedDemoUsageHistory } from './demo/seedDemoUsageHistory';
 
 /**
  * The ingestion backend plugin: capacity registry, tenant capacity, jobs, scheduling and runs.
@@ -190,6 +194,36 @@ export const ingestionPlugin = createBackendPlugin({
           );
         }
 
+        const rollups = new DatabaseUsageRollupStore(db);
+        const forecast = new ForecastService({
+          rollups,
+          registry: () => capacity.registry(),
+          sparkUnitSize: config.sparkUnitSize,
+          platformAdminGroup: config.platformAdminGroup,
+          forecaster: mstlForecaster(),
+          notifications: deps.notifications,
+          logger: deps.logger,
+          now: () => Date.now(),
+        });
+        await seedDemoUsageHistory({
+          config: deps.rootConfig,
+          rollups,
+          sparkUnitSize: config.sparkUnitSize,
+          now: Date.now(),
+          logger: deps.logger,
+        });
+        await deps.scheduler.scheduleTask({
+          id: 'ingestion-capacity-forecast',
+          frequency: { minutes: 15 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 10 },
+          scope: 'global',
+          fn: async () => {
+            await forecast.rollUp();
+            await forecast.evaluateAlerts();
+          },
+        });
+
         deps.httpRouter.use(
           await createRouter({
             callers,
@@ -198,6 +232,7 @@ export const ingestionPlugin = createBackendPlugin({
             capacity,
             jobs,
             calendar,
+            forecast,
           }),
         );
         deps.httpRouter.addAuthPolicy({

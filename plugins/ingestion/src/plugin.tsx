@@ -11,6 +11,7 @@ import {
   INGESTION_JOB_ENTITY_TYPE,
 } from '@internal/backstage-plugin-ingestion-common';
 import {
+  RiLineChartLine,
   RiDatabase2Line,
   RiPlayListLine,
   RiServerLine,
@@ -20,6 +21,7 @@ import { ingestionApiRef } from './api';
 import {
   adminRouteRef,
   capacityRouteRef,
+  forecastRouteRef,
   jobsRouteRef,
   rootRouteRef,
 } from './routes';
@@ -95,6 +97,19 @@ const adminPage = PageBlueprint.make({
   },
 });
 
+/** Capacity forecasts, purchase advice and tenant growth for platform admins (requirement 12). */
+const forecastPage = PageBlueprint.make({
+  name: 'forecast',
+  params: {
+    path: '/ingestion/forecast',
+    title: 'Forecast',
+    icon: <RiLineChartLine />,
+    routeRef: forecastRouteRef,
+    loader: () =>
+      import('./components/ForecastPage').then(m => <m.ForecastPage />),
+  },
+});
+
 /**
  * The ingestion frontend plugin: the tenant's jobs and capacity, and the platform admin pages.
  *
@@ -111,6 +126,7 @@ export const ingestionPlugin = createFrontendPlugin({
     jobsPage,
     capacityPage,
     adminPage,
+    forecastPage,
     jobEntityContent,
   ],
   routes: {
@@ -118,5 +134,6 @@ export const ingestionPlugin = createFrontendPlugin({
     jobs: jobsRouteRef,
     capacity: capacityRouteRef,
     admin: adminRouteRef,
+    forecast: forecastRouteRef,
   },
 });

@@ -11,3 +11,6 @@ export const adminRouteRef = createRouteRef();
 
 /** The caller's tenants' ingestion jobs. */
 export const jobsRouteRef = createRouteRef();
+
+/** Capacity forecasts and purchase advice (platform admins). */
+export const forecastRouteRef = createRouteRef();

@@ -82,6 +82,7 @@ describe('ingestion REST API', () => {
       capacity: {} as any,
       jobs: {} as any,
       calendar: {} as any,
+      forecast: {} as any,
     });
     const toTemplate = (path: string) => path.replace(/:(\w+)/g, '{$1}');
     const routed = new Set<string>();

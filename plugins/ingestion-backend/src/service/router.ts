@@ -14,6 +14,8 @@ import express from 'express';
 import { registerCallerRoutes } from './routes/callerRoutes';
 import { registerRegistryRoutes } from './routes/registryRoutes';
 import { registerCapacityRoutes } from './routes/capacityRoutes';
+import { registerForecastRoutes } from './routes/forecastRoutes';
+import { ForecastService } from '../services/forecast/ForecastService';
 
 export interface RouterOptions {
   callers: CallerResolver;
@@ -22,6 +24,7 @@ export interface RouterOptions {
   capacity: CapacityService;
   jobs: JobService;
   calendar: SliceCalendarService;
+  forecast: ForecastService;
 }
 
 export type ApiRouter = Awaited<ReturnType<typeof createOpenApiRouter>>;
@@ -47,5 +50,6 @@ export async function createRouter(options: RouterOptions): Promise<ApiRouter> {
   registerCapacityRoutes(router, options);
   registerJobRoutes(router, options);
   registerSchedulerRoutes(router, options);
+  registerForecastRoutes(router, options);
   return router;
 }

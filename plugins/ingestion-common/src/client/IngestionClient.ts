@@ -21,6 +21,12 @@ import {
   JobValidation,
 } from '../types/jobApi';
 import { IngestionRun, RunList, RunListQuery } from '../types/runs';
+import {
+  CapacityForecast,
+  TenantTrend,
+  TenantTrends,
+  UsageSource,
+} from '../types/forecast';
 
 /**
  * The ingestion service's REST API, as the frontend and other plugins use it.
@@ -65,6 +71,12 @@ export interface IngestionApi {
   sendJobBack(jobId: string, reason?: string): Promise<IngestionJob>;
   /** Capacity committed against capacity in each slice of one namespace over the next `hours` (default 24). */
   getHeatmap(tier: NamespaceTier, hours?: number): Promise<HeatmapSlice[]>;
+  /** Each namespace's demand history, 30/60/90-day forecast and purchase advice (platform admins only). */
+  getCapacityForecast(source?: UsageSource): Promise<CapacityForecast>;
+  /** Every tenant's consumption trend and growth rate (platform admins only). */
+  getTenantTrends(source?: UsageSource): Promise<TenantTrends>;
+  /** One tenant's consumption trend and growth rate (its members and platform admins). */
+  getTenantTrend(tenant: string, source?: UsageSource): Promise<TenantTrend>;
 }
 
 const tenantPath = (tenant: string) => `/tenants/${encodeURIComponent(tenant)}`;
@@ -203,6 +215,24 @@ export class IngestionClient implements IngestionApi {
       `/scheduler/heatmap${queryString({ tier, hours })}`,
     );
     return slices;
+  }
+
+  getCapacityForecast(source?: UsageSource): Promise<CapacityForecast> {
+    return this.#request(
+      'GET',
+      `/forecast/namespaces${queryString({ source })}`,
+    );
+  }
+
+  getTenantTrends(source?: UsageSource): Promise<TenantTrends> {
+    return this.#request('GET', `/forecast/tenants${queryString({ source })}`);
+  }
+
+  getTenantTrend(tenant: string, source?: UsageSource): Promise<TenantTrend> {
+    return this.#request(
+      'GET',
+      `${tenantPath(tenant)}/trend${queryString({ source })}`,
+    );
   }
 
   async #request<T>(method: string, path: string, body?: unknown): Promise<T> {

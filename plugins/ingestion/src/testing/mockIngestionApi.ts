@@ -114,6 +114,9 @@ export function mockIngestionApi(
     getJobHealth: jest.fn(async () => jobHealth()),
     promoteJob: jest.fn(),
     sendJobBack: jest.fn(),
+    getCapacityForecast: jest.fn(),
+    getTenantTrends: jest.fn(),
+    getTenantTrend: jest.fn(),
     ...overrides,
   } as jest.Mocked<IngestionApi>;
 }
