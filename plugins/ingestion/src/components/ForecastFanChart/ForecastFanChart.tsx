@@ -13,6 +13,7 @@ import {
 } from 'recharts';
 import { formatNumber, formatUtcDay } from '../../lib/format';
 import { fanChartRows } from './fanChartRows';
+import { valueAxisLabel } from '../../lib/chartAxis';
 
 const ACTUAL_COLOUR = 'var(--bui-fg-primary, #333)';
 const FORECAST_COLOUR = 'var(--bui-accent-bg, #1f5493)';
@@ -70,12 +71,7 @@ export const ForecastFanChart = (props: {
             tickFormatter={(v: number) => formatNumber(v, 1)}
             tick={{ fontSize: 12 }}
             width={64}
-            label={{
-              value: 'Spark Units',
-              angle: -90,
-              position: 'insideLeft',
-              style: { fontSize: 12, textAnchor: 'middle' },
-            }}
+            label={valueAxisLabel('Spark Units')}
           />
           <Tooltip
             labelFormatter={(at: number) => formatUtcDay(at)}
