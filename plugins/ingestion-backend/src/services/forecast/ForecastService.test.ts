@@ -17,6 +17,12 @@ const today = Date.UTC(2026, 11, 3);
 const unit = { cores: 4, memoryGiB: 16 };
 const ORION = 'group:default/team-orion';
 
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
 function registryOf(units: Record<string, number>): RegistrySnapshot {
   return {
     sparkUnitSize: unit,
@@ -71,7 +77,15 @@ describe.each(databases.eachSupportedId())(
         demoUsageHistory([ORION, 'group:default/team-lyra'], today, unit),
       );
 
+      const started = performance.now();
       const result = await service.forecast('demo');
+      const first = performance.now() - started;
+      const second = await timed(() => service.forecast('demo'));
+      console.log(
+        `forecast of 3 namespaces x 2 tenants on ${databaseId} (rollup reads, 3 MSTL fits): first call ${first.toFixed(
+          0,
+        )} ms, second ${second.toFixed(0)} ms`,
+      );
       expect(result.source).toBe('demo');
       expect(result.demoAvailable).toBe(true);
       const shared = result.namespaces.find(n => n.tier === 'vcore-hours')!;
