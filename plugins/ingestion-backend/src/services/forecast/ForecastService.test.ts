@@ -7,6 +7,7 @@ import { MIGRATIONS_DIRECTORY } from '../../database/migrateDatabase';
 import { demoUsageHistory } from '../../demo/demoUsageHistory';
 import { CAPACITY_ALERT_THRESHOLD } from '../../domain/forecast/capacityThreshold';
 import { DAY_MS, HOUR_MS } from '../../domain/forecast/usageBuckets';
+import { Forecaster } from '../../domain/forecast/forecaster';
 import { ForecastService } from './ForecastService';
 import { mstlForecaster } from './mstlForecaster';
 
@@ -39,7 +40,10 @@ function registryOf(units: Record<string, number>): RegistrySnapshot {
 describe.each(databases.eachSupportedId())(
   'ForecastService (%s)',
   databaseId => {
-    async function setUp(units: Record<string, number>) {
+    async function setUp(
+      units: Record<string, number>,
+      forecaster: Forecaster = mstlForecaster(),
+    ) {
       const knex = await databases.init(databaseId);
       await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
       const rollups = new DatabaseUsageRollupStore(knex);
@@ -51,7 +55,7 @@ describe.each(databases.eachSupportedId())(
         registry: async () => registry.current,
         sparkUnitSize: unit,
         platformAdminGroup: 'group:default/platform-admins',
-        forecaster: mstlForecaster(),
+        forecaster,
         notifications: { send: async n => void sent.push(n as any) },
         logger: mockServices.logger.mock(),
         now: () => clock.now,
@@ -228,6 +232,17 @@ describe.each(databases.eachSupportedId())(
           last30DaysCoreHours: 0,
         }),
       ]);
+    });
+
+    it('shows the history without a forecast when the model fails, instead of failing the request', async () => {
+      const { rollups, service } = await setUp({ 'vcore-hours': 8 }, () => {
+        throw new Error('no convergence');
+      });
+      await rollups.replaceDemoHistory(demoUsageHistory([ORION], today, unit));
+      const [ns] = (await service.forecast('demo')).namespaces;
+      expect(ns.history).toHaveLength(90);
+      expect(ns.forecast).toBeUndefined();
+      expect(ns.note).toBe('The model could not be fitted to this history');
     });
   },
 );

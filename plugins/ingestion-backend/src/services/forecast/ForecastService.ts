@@ -236,6 +236,24 @@ export class ForecastService {
     }
   }
 
+  /** The model's forecast, or undefined (logged) when it fails or returns something that is not a number. */
+  #fit(tier: string, history: number[], horizon: number) {
+    try {
+      const raw = this.deps.forecaster(history, horizon, FORECAST_LEVEL);
+      const values = [...raw.point, ...raw.lower, ...raw.upper];
+      if (
+        values.length === 3 * horizon &&
+        values.every(v => Number.isFinite(v))
+      ) {
+        return raw;
+      }
+      this.deps.logger.warn(`Forecast of ${tier} returned non-finite values`);
+    } catch (error) {
+      this.deps.logger.warn(`Forecast of ${tier} failed: ${error}`);
+    }
+    return undefined;
+  }
+
   async #namespaceForecast(
     source: UsageSource,
     tier: NamespaceTier,
@@ -289,11 +307,14 @@ export class ForecastService {
     }
 
     const horizon = FORECAST_HORIZONS[FORECAST_HORIZONS.length - 1];
-    const raw = this.deps.forecaster(
+    const raw = this.#fit(
+      tier,
       history.map(p => p.sparkUnits),
       horizon,
-      FORECAST_LEVEL,
     );
+    if (!raw) {
+      return { ...base, note: 'The model could not be fitted to this history' };
+    }
     // Demand cannot be negative; the model's Gaussian intervals can be.
     const days = Array.from({ length: horizon }, (_, i) => today + i * DAY_MS);
     const forecast = days.map((day, i) => ({
