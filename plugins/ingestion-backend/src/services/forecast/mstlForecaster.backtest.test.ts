@@ -61,7 +61,7 @@ describe('MSTL forecaster backtests (figures printed)', () => {
       expect(mstl.mase).toBeLessThan(baseline.mase);
       expect(mstl.smape).toBeLessThan(baseline.smape);
       // A 90% interval that holds far fewer than 90% of outcomes would make the 80% alert too late.
-      expect(mstl.coverage).toBeGreaterThan(0.75);
+      expect(mstl.coverage).toBeGreaterThan(0.85);
     },
   );
 
@@ -81,5 +81,11 @@ describe('MSTL forecaster backtests (figures printed)', () => {
     );
     expect(mstl.mase).toBeLessThan(baseline.mase);
     expect(mstl.smape).toBeLessThan(baseline.smape);
+  });
+
+  it('refuses negative values, which have no logarithm', () => {
+    expect(() =>
+      mstlForecaster()([...known.slice(0, 27), -1], 7, LEVEL),
+    ).toThrow(/values >= 0/);
   });
 });
