@@ -88,6 +88,9 @@ step "Unit, UI, API and store tests (Jest; stores on SQLite and PostgreSQL 15)"
 jest jest --testPathIgnorePatterns "$heavy"
 # Figures some tests print: oversell checks under concurrency.
 grep -hE "parallel purchases against" "$results/logs/jest.log" | sed 's/^ */    /' || true
+# Figures the forecasting tests print: backtests against seasonal naive, the 80% alert, the purchase advice.
+grep -hE -A2 "rolling origin, [0-9]+ origins" "$results/logs/jest.log" | grep -v '^--$' | sed 's/^ */    /' || true
+grep -hE "80% alert over|purchase advice for|forecast of 3 namespaces" "$results/logs/jest.log" | sed 's/^ */    /' || true
 
 step "Loopback services for the Spark and Kubernetes suites (MariaDB, S3, HDFS, the control plane)"
 for service in mariadb moto hdfs kubernetes; do use_service $service || exit 1; done

@@ -159,8 +159,11 @@ function stopSparkRuns() {
   }
 }
 
-/** Starts the backend with the e2e config on a fresh database and waits until it is ready. */
-export async function startPortal(): Promise<Portal> {
+/**
+ * Starts the backend with the e2e config (and `extraConfig` files, relative to the repository, on top) on a fresh
+ * database and waits until it is ready.
+ */
+export async function startPortal(extraConfig: string[] = []): Promise<Portal> {
   await acquirePortalLock();
   try {
     await waitForFreePort();
@@ -183,6 +186,7 @@ export async function startPortal(): Promise<Portal> {
       '../../app-config.yaml',
       '--config',
       '../../e2e/app-config.e2e.yaml',
+      ...extraConfig.flatMap(file => ['--config', join('..', '..', file)]),
     ],
     {
       cwd: join(repoRoot, 'packages', 'backend'),
@@ -261,11 +265,13 @@ export async function openFromSidebar(
  * Starts the portal and Chromium before a test file's tests and stops both after them. The browser is there once
  * the file's `before` hook has run.
  */
-export function usePortal(): { readonly browser: Browser } {
+export function usePortal(options?: { extraConfig?: string[] }): {
+  readonly browser: Browser;
+} {
   let portal: Portal | undefined;
   let browser: Browser | undefined;
   before(async () => {
-    portal = await startPortal();
+    portal = await startPortal(options?.extraConfig);
     browser = await launchBrowser();
   });
   after(async () => {

@@ -35,6 +35,10 @@ import { DatabaseLifecycleStore } from './database/DatabaseLifecycleStore';
 import { CallerResolver } from './tenancy/CallerResolver';
 import { EstimateService } from './services/EstimateService';
 import { readEstimatorConfig } from './estimatorConfig';
+import { DatabaseUsageRollupStore } from './database/DatabaseUsageRollupStore';
+import { ForecastService } from './services/forecast/ForecastService';
+import { mstlForecaster } from './services/forecast/mstlForecaster';
+import { seedDemoUsageHistory } from './demo/seedDemoUsageHistory';
 
 /**
  * The ingestion backend plugin: capacity registry, tenant capacity, jobs, scheduling and runs.
@@ -221,6 +225,35 @@ export const ingestionPlugin = createBackendPlugin({
           estimator: readEstimatorConfig(deps.rootConfig),
           now: Date.now,
         });
+        const rollups = new DatabaseUsageRollupStore(db);
+        const forecast = new ForecastService({
+          rollups,
+          registry: () => capacity.registry(),
+          sparkUnitSize: config.sparkUnitSize,
+          platformAdminGroup: config.platformAdminGroup,
+          forecaster: mstlForecaster(),
+          notifications: deps.notifications,
+          logger: deps.logger,
+          now: () => Date.now(),
+        });
+        await seedDemoUsageHistory({
+          config: deps.rootConfig,
+          rollups,
+          sparkUnitSize: config.sparkUnitSize,
+          now: Date.now(),
+          logger: deps.logger,
+        });
+        await deps.scheduler.scheduleTask({
+          id: 'ingestion-capacity-forecast',
+          frequency: { minutes: 15 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 10 },
+          scope: 'global',
+          fn: async () => {
+            await forecast.rollUp();
+            await forecast.evaluateAlerts();
+          },
+        });
 
         deps.httpRouter.use(
           await createRouter({
@@ -231,6 +264,7 @@ export const ingestionPlugin = createBackendPlugin({
             jobs,
             calendar,
             estimates,
+            forecast,
           }),
         );
         deps.httpRouter.addAuthPolicy({

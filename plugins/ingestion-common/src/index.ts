@@ -10,6 +10,7 @@ export * from './types/jobApi';
 export * from './types/ledger';
 export * from './types/runs';
 export * from './types/estimates';
+export * from './types/forecast';
 export * from './permissions';
 export * from './client/IngestionClient';
 export * from './catalog/annotations';

@@ -64,11 +64,23 @@ export const ingestionCapacityPurchasePermission = createPermission({
   resourceType: INGESTION_TENANT_RESOURCE_TYPE,
 });
 
+/**
+ * Read the capacity history, forecasts, purchase advice and every tenant's trend (platform admins only; a tenant
+ * reads its own trend without it).
+ *
+ * @public
+ */
+export const ingestionForecastReadPermission = createPermission({
+  name: 'ingestion.forecast.read',
+  attributes: { action: 'read' },
+});
+
 /** Permissions reserved to platform admins. @public */
 export const ingestionAdminPermissions = [
   ingestionRegistryUpdatePermission,
   ingestionLedgerAdjustPermission,
   ingestionJobLifecyclePermission,
+  ingestionForecastReadPermission,
 ];
 
 /** @public */

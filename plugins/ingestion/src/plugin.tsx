@@ -12,6 +12,7 @@ import {
 } from '@internal/backstage-plugin-ingestion-common';
 import {
   RiCalculatorLine,
+  RiLineChartLine,
   RiDatabase2Line,
   RiPlayListLine,
   RiServerLine,
@@ -22,6 +23,7 @@ import {
   adminRouteRef,
   capacityRouteRef,
   estimatorRouteRef,
+  forecastRouteRef,
   jobsRouteRef,
   rootRouteRef,
 } from './routes';
@@ -110,6 +112,19 @@ const adminPage = PageBlueprint.make({
   },
 });
 
+/** Capacity forecasts, purchase advice and tenant growth for platform admins (requirement 12). */
+const forecastPage = PageBlueprint.make({
+  name: 'forecast',
+  params: {
+    path: '/ingestion/forecast',
+    title: 'Forecast',
+    icon: <RiLineChartLine />,
+    routeRef: forecastRouteRef,
+    loader: () =>
+      import('./components/ForecastPage').then(m => <m.ForecastPage />),
+  },
+});
+
 /**
  * The ingestion frontend plugin: the tenant's jobs and capacity, and the platform admin pages.
  *
@@ -127,6 +142,7 @@ export const ingestionPlugin = createFrontendPlugin({
     capacityPage,
     estimatorPage,
     adminPage,
+    forecastPage,
     jobEntityContent,
   ],
   routes: {
@@ -135,5 +151,6 @@ export const ingestionPlugin = createFrontendPlugin({
     capacity: capacityRouteRef,
     estimator: estimatorRouteRef,
     admin: adminRouteRef,
+    forecast: forecastRouteRef,
   },
 });

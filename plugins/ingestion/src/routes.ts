@@ -14,3 +14,5 @@ export const jobsRouteRef = createRouteRef();
 
 /** The resource estimator. */
 export const estimatorRouteRef = createRouteRef();
+/** Capacity forecasts and purchase advice (platform admins). */
+export const forecastRouteRef = createRouteRef();

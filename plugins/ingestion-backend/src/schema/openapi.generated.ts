@@ -1469,9 +1469,320 @@ export const spec = {
             }
           }
         }
+      },
+      "UsageSource": {
+        "type": "string",
+        "enum": [
+          "runs",
+          "demo"
+        ],
+        "description": "The run records, or the quick start's generated demo history (kept apart, never alerted on)."
+      },
+      "ForecastPoint": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "day",
+          "point",
+          "lower",
+          "upper"
+        ],
+        "properties": {
+          "day": {
+            "type": "string",
+            "format": "date"
+          },
+          "point": {
+            "type": "number"
+          },
+          "lower": {
+            "type": "number"
+          },
+          "upper": {
+            "type": "number"
+          }
+        }
+      },
+      "ForecastHorizon": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "days",
+          "point",
+          "lower",
+          "upper",
+          "peakUpper",
+          "sparkUnitsToBuy"
+        ],
+        "properties": {
+          "days": {
+            "type": "integer"
+          },
+          "point": {
+            "type": "number"
+          },
+          "lower": {
+            "type": "number"
+          },
+          "upper": {
+            "type": "number"
+          },
+          "peakUpper": {
+            "type": "number"
+          },
+          "sparkUnitsToBuy": {
+            "type": "integer"
+          }
+        }
+      },
+      "PurchaseAdvice": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "sparkUnitsToBuy",
+          "steps"
+        ],
+        "properties": {
+          "sparkUnitsToBuy": {
+            "type": "integer"
+          },
+          "neededBy": {
+            "type": "string",
+            "format": "date"
+          },
+          "steps": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "neededBy",
+                "additionalSparkUnits",
+                "totalSparkUnits"
+              ],
+              "properties": {
+                "neededBy": {
+                  "type": "string",
+                  "format": "date"
+                },
+                "additionalSparkUnits": {
+                  "type": "integer"
+                },
+                "totalSparkUnits": {
+                  "type": "integer"
+                }
+              }
+            }
+          }
+        }
+      },
+      "NamespaceForecast": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "tier",
+          "namespace",
+          "sparkUnits",
+          "rolling30DayUtilisation",
+          "history",
+          "horizons",
+          "alertFired"
+        ],
+        "properties": {
+          "tier": {
+            "$ref": "#/components/schemas/NamespaceTier"
+          },
+          "namespace": {
+            "type": "string"
+          },
+          "sparkUnits": {
+            "type": "integer"
+          },
+          "rolling30DayUtilisation": {
+            "type": "number"
+          },
+          "history": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "day",
+                "sparkUnits"
+              ],
+              "properties": {
+                "day": {
+                  "type": "string",
+                  "format": "date"
+                },
+                "sparkUnits": {
+                  "type": "number"
+                }
+              }
+            }
+          },
+          "forecast": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ForecastPoint"
+            }
+          },
+          "horizons": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ForecastHorizon"
+            }
+          },
+          "advice": {
+            "$ref": "#/components/schemas/PurchaseAdvice"
+          },
+          "alertFired": {
+            "type": "boolean"
+          },
+          "note": {
+            "type": "string"
+          }
+        }
+      },
+      "CapacityForecast": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "source",
+          "generatedAt",
+          "level",
+          "threshold",
+          "demoAvailable",
+          "namespaces"
+        ],
+        "properties": {
+          "source": {
+            "$ref": "#/components/schemas/UsageSource"
+          },
+          "generatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "level": {
+            "type": "number"
+          },
+          "threshold": {
+            "type": "number"
+          },
+          "demoAvailable": {
+            "type": "boolean"
+          },
+          "namespaces": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/NamespaceForecast"
+            }
+          }
+        }
+      },
+      "TenantTrend": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "tenant",
+          "last30DaysCoreHours",
+          "previous30DaysCoreHours",
+          "trendCoreHoursPerDay",
+          "daily"
+        ],
+        "properties": {
+          "tenant": {
+            "type": "string"
+          },
+          "last30DaysCoreHours": {
+            "type": "number"
+          },
+          "previous30DaysCoreHours": {
+            "type": "number"
+          },
+          "growthRate": {
+            "type": "number"
+          },
+          "trendCoreHoursPerDay": {
+            "type": "number"
+          },
+          "daily": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "day",
+                "coreHours"
+              ],
+              "properties": {
+                "day": {
+                  "type": "string",
+                  "format": "date"
+                },
+                "coreHours": {
+                  "type": "number"
+                }
+              }
+            }
+          }
+        }
+      },
+      "TenantTrends": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "source",
+          "tenants"
+        ],
+        "properties": {
+          "source": {
+            "$ref": "#/components/schemas/UsageSource"
+          },
+          "tenants": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/TenantTrend"
+            }
+          }
+        }
+      },
+      "UsageBucket": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "bucketStart",
+          "tier",
+          "coreHours",
+          "memoryGiBHours"
+        ],
+        "properties": {
+          "bucketStart": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "tier": {
+            "$ref": "#/components/schemas/NamespaceTier"
+          },
+          "coreHours": {
+            "type": "number"
+          },
+          "memoryGiBHours": {
+            "type": "number"
+          }
+        }
       }
     },
     "parameters": {
+      "SourceQuery": {
+        "name": "source",
+        "in": "query",
+        "required": false,
+        "description": "runs (default) or demo.",
+        "schema": {
+          "$ref": "#/components/schemas/UsageSource"
+        }
+      },
       "JobId": {
         "name": "jobId",
         "in": "path",
@@ -2702,6 +3013,186 @@ export const spec = {
                       "type": "array",
                       "items": {
                         "$ref": "#/components/schemas/HeatmapSlice"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/forecast/namespaces": {
+      "get": {
+        "operationId": "GetCapacityForecast",
+        "x-ingestion-role": "platform-admin",
+        "description": "Per namespace: daily demand in Spark Units over the last 90 days, the rolling 30-day utilisation, the forecast for the next 90 days with its 90% prediction interval, the 30/60/90-day horizons and the fewest Spark Units to buy (and by when) to keep the interval's upper bound at or under 80%. Platform admins only.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/SourceQuery"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The forecast of every namespace.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CapacityForecast"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/forecast/tenants": {
+      "get": {
+        "operationId": "GetTenantTrends",
+        "x-ingestion-role": "platform-admin",
+        "description": "Every tenant's consumption over the rolling 30 days, its growth rate and trend. Platform admins only.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/SourceQuery"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The tenants, biggest consumer first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TenantTrends"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/tenants/{tenant}/trend": {
+      "get": {
+        "operationId": "GetTenantTrend",
+        "description": "One tenant's consumption trend and growth rate, for its members and platform admins.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Tenant"
+          },
+          {
+            "$ref": "#/components/parameters/SourceQuery"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The tenant's trend.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TenantTrend"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/forecast/usage": {
+      "get": {
+        "operationId": "GetCapacityUsage",
+        "x-ingestion-role": "platform-admin",
+        "description": "Allocated core-hours and memory GiB-hours per namespace and UTC hour or day, summed over tenants, from the rollups. Platform admins only.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/SourceQuery"
+          },
+          {
+            "name": "granularity",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "hour",
+                "day"
+              ]
+            }
+          },
+          {
+            "name": "days",
+            "in": "query",
+            "required": false,
+            "description": "How many days back, 1 to 90 (default 30).",
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9]{1,3}$"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The buckets, oldest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "source",
+                    "granularity",
+                    "buckets"
+                  ],
+                  "properties": {
+                    "source": {
+                      "$ref": "#/components/schemas/UsageSource"
+                    },
+                    "granularity": {
+                      "type": "string",
+                      "enum": [
+                        "hour",
+                        "day"
+                      ]
+                    },
+                    "buckets": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/UsageBucket"
                       }
                     }
                   }

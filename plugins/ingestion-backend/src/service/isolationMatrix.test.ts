@@ -85,6 +85,10 @@ const SAMPLES: Record<string, { query?: object; body?: object }> = {
     },
   },
   GetJobEstimate: {},
+  GetCapacityForecast: {},
+  GetTenantTrends: {},
+  GetTenantTrend: {},
+  GetCapacityUsage: { query: { granularity: 'day', days: '7' } },
 };
 
 /**

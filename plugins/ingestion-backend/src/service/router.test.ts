@@ -83,6 +83,7 @@ describe('ingestion REST API', () => {
       jobs: {} as any,
       calendar: {} as any,
       estimates: {} as any,
+      forecast: {} as any,
     });
     const toTemplate = (path: string) => path.replace(/:(\w+)/g, '{$1}');
     const routed = new Set<string>();

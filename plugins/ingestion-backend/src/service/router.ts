@@ -16,6 +16,8 @@ import { registerRegistryRoutes } from './routes/registryRoutes';
 import { registerCapacityRoutes } from './routes/capacityRoutes';
 import { registerEstimateRoutes } from './routes/estimateRoutes';
 import { EstimateService } from '../services/EstimateService';
+import { registerForecastRoutes } from './routes/forecastRoutes';
+import { ForecastService } from '../services/forecast/ForecastService';
 
 export interface RouterOptions {
   callers: CallerResolver;
@@ -25,6 +27,7 @@ export interface RouterOptions {
   jobs: JobService;
   calendar: SliceCalendarService;
   estimates: EstimateService;
+  forecast: ForecastService;
 }
 
 export type ApiRouter = Awaited<ReturnType<typeof createOpenApiRouter>>;
@@ -51,5 +54,6 @@ export async function createRouter(options: RouterOptions): Promise<ApiRouter> {
   registerJobRoutes(router, options);
   registerSchedulerRoutes(router, options);
   registerEstimateRoutes(router, options);
+  registerForecastRoutes(router, options);
   return router;
 }

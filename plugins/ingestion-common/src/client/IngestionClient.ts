@@ -22,6 +22,12 @@ import {
 } from '../types/jobApi';
 import { IngestionRun, RunList, RunListQuery } from '../types/runs';
 import { EstimateRequest, ResourceEstimate } from '../types/estimates';
+import {
+  CapacityForecast,
+  TenantTrend,
+  TenantTrends,
+  UsageSource,
+} from '../types/forecast';
 
 /**
  * The ingestion service's REST API, as the frontend and other plugins use it.
@@ -70,6 +76,12 @@ export interface IngestionApi {
   estimate(request: EstimateRequest): Promise<ResourceEstimate>;
   /** The estimate for one of the caller's jobs, learnt from its finished runs. */
   getJobEstimate(jobId: string): Promise<ResourceEstimate>;
+  /** Each namespace's demand history, 30/60/90-day forecast and purchase advice (platform admins only). */
+  getCapacityForecast(source?: UsageSource): Promise<CapacityForecast>;
+  /** Every tenant's consumption trend and growth rate (platform admins only). */
+  getTenantTrends(source?: UsageSource): Promise<TenantTrends>;
+  /** One tenant's consumption trend and growth rate (its members and platform admins). */
+  getTenantTrend(tenant: string, source?: UsageSource): Promise<TenantTrend>;
 }
 
 const tenantPath = (tenant: string) => `/tenants/${encodeURIComponent(tenant)}`;
@@ -216,6 +228,24 @@ export class IngestionClient implements IngestionApi {
 
   getJobEstimate(jobId: string): Promise<ResourceEstimate> {
     return this.#request('GET', `${jobPath(jobId)}/estimate`);
+  }
+
+  getCapacityForecast(source?: UsageSource): Promise<CapacityForecast> {
+    return this.#request(
+      'GET',
+      `/forecast/namespaces${queryString({ source })}`,
+    );
+  }
+
+  getTenantTrends(source?: UsageSource): Promise<TenantTrends> {
+    return this.#request('GET', `/forecast/tenants${queryString({ source })}`);
+  }
+
+  getTenantTrend(tenant: string, source?: UsageSource): Promise<TenantTrend> {
+    return this.#request(
+      'GET',
+      `${tenantPath(tenant)}/trend${queryString({ source })}`,
+    );
   }
 
   async #request<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -216,3 +216,15 @@ export function formatDayAndTime(
   const day = formatDay(value, now);
   return day.includes(' at ') ? day : `${day} at ${formatTime(value)}`;
 }
+
+const utcDayFormat = new Intl.DateTimeFormat(LOCALE, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** A calendar day the server names in UTC ("2026-12-03") as "3 Dec 2026", the same in every time zone. */
+export function formatUtcDay(day: string | number): string {
+  return utcDayFormat.format(typeof day === 'number' ? day : Date.parse(day));
+}

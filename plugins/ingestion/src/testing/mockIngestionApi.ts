@@ -117,6 +117,9 @@ export function mockIngestionApi(
     sendJobBack: jest.fn(),
     estimate: jest.fn(async () => resourceEstimate()),
     getJobEstimate: jest.fn(async () => resourceEstimate()),
+    getCapacityForecast: jest.fn(),
+    getTenantTrends: jest.fn(),
+    getTenantTrend: jest.fn(),
     ...overrides,
   } as jest.Mocked<IngestionApi>;
 }

@@ -33,6 +33,7 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:ingestion/jobs')}
             {nav.take('page:ingestion/capacity')}
             {nav.take('page:ingestion/admin')}
+            {nav.take('page:ingestion/forecast')}
             <SidebarDivider />
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}

@@ -30,6 +30,7 @@ import {
   purchasedAhead,
   timeTicks,
 } from './burnDownSeries';
+import { valueAxisLabel } from '../../lib/chartAxis';
 
 const HOUR_MS = 3_600_000;
 const dayMonth = new Intl.DateTimeFormat('en-GB', {
@@ -127,12 +128,7 @@ export const BurnDownChart = (props: {
             tickFormatter={(v: number) => formatNumber(v, 0)}
             tick={{ fontSize: 12 }}
             width={72}
-            label={{
-              value: 'vCPU-hours',
-              angle: -90,
-              position: 'insideLeft',
-              style: { fontSize: 12, textAnchor: 'middle' },
-            }}
+            label={valueAxisLabel('vCPU-hours')}
           />
           <Tooltip
             labelFormatter={(at: number) => formatDateTime(at)}

@@ -12,6 +12,7 @@ import {
 import { formatDateTime, formatDuration, formatNumber } from '../../lib/format';
 import { RunChartPoint } from '../../lib/runChartPoints';
 import { ChartEmptyState } from '../ChartEmptyState';
+import { valueAxisLabel } from '../../lib/chartAxis';
 
 const MET_COLOUR = 'var(--bui-accent-bg, #1f5493)';
 const MISSED_COLOUR = 'var(--bui-negative-bg, #dc2626)';
@@ -75,12 +76,7 @@ export const RunDurationChart = (props: {
             tickFormatter={(v: number) => formatNumber(v, 0)}
             tick={{ fontSize: 12 }}
             width={56}
-            label={{
-              value: 'minutes',
-              angle: -90,
-              position: 'insideLeft',
-              style: { fontSize: 12, textAnchor: 'middle' },
-            }}
+            label={valueAxisLabel('minutes')}
           />
           <Tooltip
             labelFormatter={(at: number) => formatDateTime(at)}

@@ -1,0 +1,1 @@
+export { ForecastFanChart } from './ForecastFanChart';

@@ -1,0 +1,1 @@
+export { TenantTrendsTable, formatGrowth } from './TenantTrendsTable';
