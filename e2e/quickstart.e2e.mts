@@ -17,7 +17,12 @@ test('a guest signs in, finds Ingestion in the sidebar and sees their tenant', a
     throw error;
   });
   await link.click();
-  await page.getByText('group:default/team-orion').waitFor({ timeout: 30_000 });
+  // The overview is the tenant's dashboard, with the platform's capacity below it.
+  await page
+    .getByTestId('current-tenant')
+    .getByText('team-orion')
+    .waitFor({ timeout: 30_000 });
+  await page.getByTestId('stat-jobs').waitFor();
   await page.getByText(/Ingestion Units \(/).waitFor();
   assert.match(page.url(), /\/ingestion$/);
   await page.screenshot({

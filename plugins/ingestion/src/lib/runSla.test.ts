@@ -31,8 +31,12 @@ describe('runSla', () => {
     expect(slaOutcome(ingestionRun({ state: 'failed', slaMet: false }))).toBe(
       'missed',
     );
-    expect(slaOutcome(ingestionRun({ state: 'cancelled', slaMet: undefined }))).toBe(undefined);
-    expect(slaOutcome(ingestionRun({ state: 'running', slaMet: undefined }))).toBe(undefined);
+    expect(
+      slaOutcome(ingestionRun({ state: 'cancelled', slaMet: undefined })),
+    ).toBe(undefined);
+    expect(
+      slaOutcome(ingestionRun({ state: 'running', slaMet: undefined })),
+    ).toBe(undefined);
   });
 
   it('counts the compliance of the runs that have an outcome', () => {

@@ -44,7 +44,7 @@ describe.each(databases.eachSupportedId())(
     let calendar: SliceCalendarService;
     let lifecycle: LifecycleService;
     let sent: Sent[];
-  let published: unknown[];
+    let published: unknown[];
     let failing: Set<string>;
 
     function newLifecycle() {
@@ -124,7 +124,7 @@ describe.each(databases.eachSupportedId())(
       );
       clock = T0;
       sent = [];
-    published = [];
+      published = [];
       failing = new Set();
       engine = TimedTestExecutor.newEngine();
       jobs = new DatabaseJobStore(db);
@@ -185,13 +185,13 @@ describe.each(databases.eachSupportedId())(
           'Promoted to vcore-hours after 3 consecutive draft runs within the SLA',
       });
       // The catalog entity follows: the job is announced with its new lifecycle.
-    expect(published).toEqual([
-      {
-        action: 'upserted',
-        job: expect.objectContaining({ id: job.id, lifecycle: 'production' }),
-      },
-    ]);
-    const next = await runNow(job.id);
+      expect(published).toEqual([
+        {
+          action: 'upserted',
+          job: expect.objectContaining({ id: job.id, lifecycle: 'production' }),
+        },
+      ]);
+      const next = await runNow(job.id);
       expect(await runs.get(next)).toMatchObject({
         pool: 'vcore-hours',
         tier: 'vcore-hours',

@@ -15,7 +15,7 @@ import {
 import useAsync from 'react-use/esm/useAsync';
 import { ingestionApiRef } from '../../api';
 import { useCurrentTenant } from '../../hooks/useCurrentTenant';
-import { formatDateTime, formatHours, formatNumber } from '../../lib/format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { tenantDashboard } from '../../lib/tenantDashboard';
 import { NoTenantNotice } from '../NoTenantNotice';
 import { SectionTitle } from '../SectionTitle';
@@ -114,8 +114,8 @@ const TenantDashboardView = (props: { tenant: string }) => {
         </StatCard>
         <StatCard
           label="vCPU-hours left"
-          value={formatHours(Math.max(vcpuHours.remainingHours, 0))}
-          unit={`of ${formatHours(vcpuHours.purchasedHours)}`}
+          value={formatNumber(Math.max(vcpuHours.remainingHours, 0))}
+          unit={`of ${formatNumber(vcpuHours.purchasedHours, 0)}`}
           data-testid="stat-balance"
         >
           <Text variant="body-medium" color="secondary">
