@@ -92,6 +92,11 @@ grep -hE "parallel purchases against" "$results/logs/jest.log" | sed 's/^ */    
 grep -hE -A2 "rolling origin, [0-9]+ origins" "$results/logs/jest.log" | grep -v '^--$' | sed 's/^ */    /' || true
 grep -hE "80% alert over|purchase advice for|forecast of 3 namespaces" "$results/logs/jest.log" | sed 's/^ */    /' || true
 
+step "schemathesis: the running backend fuzzed against its OpenAPI document (seeded tenant and jobs)"
+SCHEMATHESIS_MAX_EXAMPLES=10 scripts/ci/schemathesis.sh > "$results/logs/schemathesis.log" 2>&1
+grep -E '^schemathesis:|server errors|undeclared' "$results/logs/schemathesis.log" | tail -3
+record schemathesis plain "$results/logs/schemathesis.log"
+
 step "Loopback services for the Spark and Kubernetes suites (MariaDB, S3, HDFS, the control plane)"
 for service in mariadb moto hdfs kubernetes; do use_service $service || exit 1; done
 

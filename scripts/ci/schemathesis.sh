@@ -139,6 +139,10 @@ text = " ".join(
     (e.get("message") or "") + " " + (e.text or "")
     for c in failed for e in list(c)
 )
+for c in failed:
+    first = next(iter(c), None)
+    detail = ((first.get("message") or "") + " " + (first.text or "")).strip() if first is not None else ""
+    print(f"FAILED {c.get('name')}: {detail[:1500]}")
 server_errors = text.count("Server error")
 undeclared = text.count("Undocumented HTTP status code")
 print(f"schemathesis: server errors {server_errors}, undeclared statuses {undeclared}")

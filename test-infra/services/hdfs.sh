@@ -85,6 +85,11 @@ case "${1:-}" in
       log "a minicluster process ($(cat "$pidfile")) exists but does not answer; run '$0 stop' first"
       exit 1
     fi
+    if alive; then
+      # A NameNode started from another checkout answers on the ports: it serves the tests as well.
+      echo "hdfs: already running on hdfs://127.0.0.1:$port (started from another checkout; left to it)"
+      exit 0
+    fi
     for p in "$port" "$http_port"; do
       if (exec 3<>/dev/tcp/127.0.0.1/"$p") 2>/dev/null; then
         log "port 127.0.0.1:$p is taken by another process"

@@ -1207,15 +1207,18 @@ export const spec = {
           },
           "dataVolumeGiB": {
             "type": "number",
-            "exclusiveMinimum": 0
+            "exclusiveMinimum": 0,
+            "maximum": 1000000
           },
           "desiredCompletionMinutes": {
             "type": "number",
-            "exclusiveMinimum": 0
+            "exclusiveMinimum": 0,
+            "maximum": 2880
           },
           "partitions": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "maximum": 256
           },
           "schedule": {
             "$ref": "#/components/schemas/JobSchedule"

@@ -112,4 +112,12 @@ describe('vCPU-hour wallet', () => {
     expect(estimateDepletion(10, rate, now)).toBe(now + 5 * HOUR_MS);
     expect(estimateDepletion(10, 0, now)).toBeUndefined();
   });
+
+  it('projects no depletion past a century, where a date would leave the calendar', () => {
+    const now = Date.UTC(2026, 11, 3);
+    expect(estimateDepletion(1e12, 1e-3, now)).toBeUndefined();
+    expect(estimateDepletion(24 * 365 * 99, 1, now)).toBe(
+      now + 24 * 365 * 99 * HOUR_MS,
+    );
+  });
 });

@@ -127,7 +127,13 @@ export function consumptionRatePerHour(
   return debited / (windowMs / HOUR_MS);
 }
 
-/** When the remaining hours run out at `ratePerHour`; undefined when nothing is consumed or nothing is left. */
+/** Projections further out than this say nothing (and a large balance at a tiny rate leaves the calendar). */
+const DEPLETION_HORIZON_MS = 100 * 365 * 24 * HOUR_MS;
+
+/**
+ * When the remaining hours run out at `ratePerHour`; undefined when nothing is consumed, or when they would last
+ * beyond a century at that rate.
+ */
 export function estimateDepletion(
   remainingHours: number,
   ratePerHour: number,
@@ -135,5 +141,6 @@ export function estimateDepletion(
 ): number | undefined {
   if (ratePerHour <= 0) return undefined;
   if (remainingHours <= 0) return now;
-  return now + (remainingHours / ratePerHour) * HOUR_MS;
+  const lasts = (remainingHours / ratePerHour) * HOUR_MS;
+  return lasts > DEPLETION_HORIZON_MS ? undefined : now + lasts;
 }
