@@ -53,7 +53,14 @@ def test_valid_s3_job_defaults():
     assert cfg.source.uri == "s3a://raw-bucket/clicks/2024/"
     assert cfg.source.region == "eu-west-1"
     assert cfg.target.path == "hdfs://nn:8020/lake/clicks"
-    assert cfg.target.mode == "append" and cfg.target.format == "parquet" and cfg.target.partition_by == ()
+    assert cfg.target.format == "parquet" and cfg.target.partition_by == ()
+    assert cfg.target.mode == "overwrite"  # a full load replaces the dataset by default
+
+
+def test_an_incremental_load_appends_by_default_and_any_load_may_choose():
+    assert parse_config(with_change(PG_JOB, ["target", "mode"], None, delete=True)).target.mode == "append"
+    for mode in ("overwrite", "append", "overwrite-partitions"):
+        assert parse_config(with_change(PG_JOB, ["target", "mode"], mode)).target.mode == mode
 
 
 def test_mysql_query_source_strips_semicolon():
@@ -118,7 +125,9 @@ BAD = [
      "local directory"),
     (lambda: with_change(S3_JOB, ["target"], {"type": "local", "path": "/"}), "target.path", "root"),
     (lambda: with_change(S3_JOB, ["target", "format"], "orc"), "target.format", "parquet"),
-    (lambda: with_change(S3_JOB, ["target", "mode"], "upsert"), "target.mode", "append, overwrite"),
+    (lambda: with_change(S3_JOB, ["target", "mode"], "upsert"), "target.mode",
+     "overwrite, append, overwrite-partitions"),
+    (lambda: with_change(S3_JOB, ["target", "mode"], "overwrite-partitions"), "target.mode", "needs target.partitionBy"),
     (lambda: with_change(S3_JOB, ["target", "partitionBy"], "day"), "target.partitionBy", "array"),
     (lambda: with_change(S3_JOB, ["target", "partitionBy"], ["day", "day"]), "target.partitionBy[1]", "twice"),
     (lambda: with_change(S3_JOB, ["target", "partitionBy"], ["run_id"]), "target.partitionBy[0]", "reserved"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import socket
+import threading
 import uuid
 
 import pytest
@@ -16,7 +17,7 @@ from ingestion_app import main as app_main
 from ingestion_app.config import credentials_from_env, parse_config
 from ingestion_app.errors import IngestError
 from ingestion_app.ingest import run_job
-from readback import list_names, read_parquet_dir, read_run
+from readback import list_names, read_dataset, read_parquet_dir, read_run
 
 
 def run(spark, source: dict, target: dict, run_id: str, watermark=None) -> dict:
@@ -58,6 +59,10 @@ def check_output(label_src: str, label_tgt: str, result: dict, expected: list, r
     return rows
 
 
+def without_run_id(row: dict) -> dict:
+    return {k: v for k, v in row.items() if k != "run_id"}
+
+
 def use_pg(env):
     env.setenv("INGEST_SOURCE_USER", "postgres")
 
@@ -86,10 +91,10 @@ def test_partitioned_read_gives_the_same_rows(spark, pg_source, env, tmp_path):
     use_pg(env)
     expected = pg_rows("SELECT * FROM orders")
     single_id, multi_id = "r-single-" + uuid.uuid4().hex[:6], "r-multi-" + uuid.uuid4().hex[:6]
-    single = run(spark, {**pg_source, "table": "orders"}, local_target(tmp_path, "orders"), single_id)
+    single = run(spark, {**pg_source, "table": "orders"}, local_target(tmp_path, "orders-single"), single_id)
     # A timestamp partition column: Spark splits [min, max] of `created` into 5 ranges.
     multi = run(spark, {**pg_source, "table": "orders", "partitionColumn": "created", "numPartitions": 5},
-                local_target(tmp_path, "orders"), multi_id)
+                local_target(tmp_path, "orders-multi"), multi_id)
     assert (single["sourcePartitions"], multi["sourcePartitions"]) == (1, 5)
     rows_single = check_output("postgres table orders (1 partition)", "local parquet", single, expected, single_id)
     rows_multi = check_output("postgres table orders (5 by timestamp)", "local parquet", multi, expected, multi_id)
@@ -211,26 +216,96 @@ def test_incremental_mysql_on_a_timestamp(spark, mysql_source, s3_source, env):
 # Publishing: modes and retries
 
 
-def test_overwrite_keeps_only_the_new_run_and_append_keeps_all(spark, pg_source, env, tmp_path):
+def test_three_runs_of_a_full_load_leave_exactly_one_copy(spark, pg_source, env, s3_source):
+    use_pg(env)
+    src = {**pg_source, "query": "SELECT id, region, amount FROM orders WHERE id <= 500"}
+    target = s3_target("full-load")  # no mode: a full load replaces the dataset
+    expected = pg_rows("SELECT id, region, amount FROM orders WHERE id <= 500")
+    for i in (1, 2, 3):
+        result = run(spark, src, target, f"full-{i}")
+        assert (result["targetMode"], result["datasetVersion"]) == ("overwrite", i)
+    version, rows = read_dataset(target_uri(target))
+    assert version == 3 and len(rows) == 500
+    assert checksum([without_run_id(r) for r in rows]) == checksum(expected)
+    assert {r["run_id"] for r in rows} == {"full-3"}
+    # What a plain listing of the target shows, too: the last run and the dataset file.
+    assert list_names(target_uri(target)) == ["_dataset.json", "run_id=full-3"]
+
+
+def test_append_keeps_every_run(spark, pg_source, env, tmp_path):
     use_pg(env)
     src = {**pg_source, "query": "SELECT id, region FROM orders WHERE id <= 100"}
-    run(spark, src, local_target(tmp_path, "ow"), "a1")
-    run(spark, src, local_target(tmp_path, "ow"), "a2")
-    base = target_uri(local_target(tmp_path, "ow"))
-    assert list_names(base) == ["run_id=a1", "run_id=a2"]
-    result = run(spark, src, local_target(tmp_path, "ow", mode="overwrite"), "o3")
-    assert list_names(base) == ["run_id=o3"]
-    assert len(read_run(result["outputPath"])[0]) == 100
+    target = local_target(tmp_path, "appended", mode="append")
+    for run_id in ("a1", "a2"):
+        run(spark, src, target, run_id)
+    _, rows = read_dataset(target_uri(target))
+    assert sorted(r["run_id"] for r in rows) == ["a1"] * 100 + ["a2"] * 100
+    # Switching the job to overwrite replaces both.
+    run(spark, src, {**target, "mode": "overwrite"}, "o3")
+    assert list_names(target_uri(target)) == ["_dataset.json", "run_id=o3"]
+    assert len(read_dataset(target_uri(target))[1]) == 100
+
+
+def test_overwrite_partitions_replaces_only_the_partitions_it_wrote(spark, pg_source, env, hdfs_base):
+    use_pg(env)
+    target = hdfs_target(hdfs_base, "by-region", partitionBy=["region"], mode="overwrite-partitions")
+    run(spark, {**pg_source, "query": "SELECT id, region, qty FROM orders WHERE id <= 300"}, target, "all")
+    # The second run re-delivers one region, with changed values.
+    run(spark, {**pg_source, "query": "SELECT id, region, qty + 1000 AS qty FROM orders "
+                                      "WHERE id <= 300 AND region = 'eu-west'"}, target, "eu")
+    _, rows = read_dataset(target_uri(target))
+    expected = pg_rows("SELECT id, region, CASE WHEN region = 'eu-west' THEN qty + 1000 ELSE qty END AS qty "
+                       "FROM orders WHERE id <= 300")
+    assert checksum([without_run_id(r) for r in rows]) == checksum(expected)
+    assert {(r["region"], r["run_id"]) for r in rows} == \
+        {("eu-west", "eu"), ("us-east", "all"), ("ap-south", "all")}
+    assert list_names(f"{target_uri(target)}/run_id=all") == ["_SUCCESS", "region=ap-south", "region=us-east"]
+
+
+@pytest.mark.parametrize("kind", ["s3", "local"])
+def test_a_reader_during_a_run_sees_the_previous_complete_dataset(spark, pg_source, s3_source, env, tmp_path,
+                                                                  kind):
+    use_pg(env)
+    target = s3_target(f"reader-{uuid.uuid4().hex[:6]}") if kind == "s3" else local_target(tmp_path, "reader")
+    uri = target_uri(target)
+    old_query = "SELECT id, region, amount FROM orders WHERE id <= 400"
+    run(spark, {**pg_source, "query": old_query}, target, "old")
+    old = checksum(pg_rows(old_query))
+    new_query = "SELECT id, region, amount FROM orders WHERE id > 2000"
+    new = checksum(pg_rows(new_query))
+    # pg_sleep keeps the copy going for a while, so the reader reads while Spark writes, and while it publishes.
+    slow = f"SELECT o.* FROM ({new_query}) o CROSS JOIN (SELECT pg_sleep(2)) pause"
+
+    seen, stop = [], threading.Event()
+
+    def reader():
+        while not stop.is_set():
+            version, rows = read_dataset(uri)
+            seen.append((version, checksum([without_run_id(r) for r in rows])))
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    try:
+        run(spark, {**pg_source, "query": slow, "partitionColumn": "id", "numPartitions": 2}, target, "new")
+    finally:
+        stop.set()
+        thread.join()
+    assert seen, "the reader never read"
+    assert all(s in ((1, old), (2, new)) for s in seen), f"a reader saw a partial or doubled dataset: {seen}"
+    assert seen[0] == (1, old)
+    assert read_dataset(uri)[1] and checksum([without_run_id(r) for r in read_dataset(uri)[1]]) == new
+    print(f"\n{kind}: {len(seen)} reads during the run, {sum(1 for s in seen if s[0] == 1)} of the previous dataset")
 
 
 def test_retry_of_the_same_run_replaces_it(spark, pg_source, env, hdfs_base):
     use_pg(env)
     src = {**pg_source, "query": "SELECT id, customer FROM orders WHERE id <= 40"}
-    target = hdfs_target(hdfs_base, "retry")
+    target = hdfs_target(hdfs_base, "retry", mode="append")
     run(spark, src, target, "same")
     result = run(spark, src, target, "same")
-    assert list_names(target_uri(target)) == ["run_id=same"]
+    assert list_names(target_uri(target)) == ["_dataset.json", "run_id=same"]
     assert len(read_run(result["outputPath"])[0]) == 40  # not 80
+    assert len(read_dataset(target_uri(target))[1]) == 40
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -17,7 +17,9 @@ SOURCE_TYPES = JDBC_TYPES + ("s3",)
 S3_FORMATS = ("csv", "json", "parquet")
 TARGET_TYPES = ("s3", "hdfs", "local")
 TARGET_FORMATS = ("parquet",)
-MODES = ("append", "overwrite")
+# How a run lands in the target dataset (see lake.py): replace the whole dataset, add to it, or replace only
+# the partitions (values of target.partitionBy) this run wrote.
+MODES = ("overwrite", "append", "overwrite-partitions")
 DEFAULT_REGION = "us-east-1"
 MAX_PARTITIONS = 1000
 
@@ -84,7 +86,7 @@ class Target:
     path: str  # normalized URI: s3a://bucket/prefix, hdfs://host:port/path, file:///abs/path (no trailing /)
     format: str = "parquet"
     partition_by: tuple = ()
-    mode: str = "append"
+    mode: str = "overwrite"
     endpoint: Optional[str] = None
     region: str = DEFAULT_REGION
 
@@ -318,7 +320,7 @@ def _normalize_target_path(kind: str, raw: str) -> str:
     return "file://" + local
 
 
-def _parse_target(tgt: dict) -> Target:
+def _parse_target(tgt: dict, incremental: bool) -> Target:
     p = "target"
     _no_unknown(tgt, ("type", "path", "format", "partitionBy", "mode", "endpoint", "region"), p)
     kind = _choice(tgt, "type", p, TARGET_TYPES)
@@ -337,7 +339,11 @@ def _parse_target(tgt: dict) -> Target:
             if col.lower() == "run_id":
                 raise ConfigError(f"target.partitionBy[{i}]", "run_id is reserved for the run directory")
             cols.append(col)
-    mode = _choice(tgt, "mode", p, MODES, default="append")
+    # A full load replaces the dataset by default (re-running it must not add a copy); an incremental load adds
+    # exactly its new rows.
+    mode = _choice(tgt, "mode", p, MODES, default="append" if incremental else "overwrite")
+    if mode == "overwrite-partitions" and not cols:
+        raise ConfigError("target.mode", "overwrite-partitions needs target.partitionBy (the partitions to replace)")
     endpoint = _endpoint(tgt, "endpoint", p)
     if endpoint and kind != "s3":
         raise ConfigError("target.endpoint", f"only applies to s3 targets, not {kind}")
@@ -363,7 +369,8 @@ def parse_config(raw: Any) -> JobConfig:
     src = _obj(raw.get("source"), "source")
     kind = _choice(src, "type", "source", SOURCE_TYPES)
     source: Source = _parse_s3_source(src) if kind == "s3" else _parse_jdbc(src)
-    target = _parse_target(_obj(raw.get("target"), "target"))
+    target = _parse_target(_obj(raw.get("target"), "target"),
+                           incremental=bool(getattr(source, "incremental_column", None)))
     if watermark is not None and not getattr(source, "incremental_column", None):
         raise ConfigError("watermark", "is set but source.incrementalColumn is not (only incremental JDBC loads use it)")
     return JobConfig(job_id=job_id, run_id=run_id, source=source, target=target, watermark=watermark)

@@ -1,30 +1,20 @@
-"""One ingestion run on an existing SparkSession: read the source, write Parquet to a staging directory,
-check it, publish it atomically. main.py wraps this for spark-submit; tests call it in-process.
-
-Target layout (<path> = target.path):
-  <path>/_staging/<runId>/...        while the run writes; removed on failure. Spark and Hive skip names
-                                     starting with "_" when they read <path> as a table.
-  <path>/run_id=<runId>/[col=v/]part-*.parquet
-                                     the published run (a partition column run_id for readers of <path>),
-  <path>/run_id=<runId>/_SUCCESS     written last; JSON with runId, jobId, rows and bytes.
-On HDFS and local targets the publish is a single directory rename, so a run directory is either absent or
-complete. On S3 a rename is a copy, so readers must treat a run directory as complete only once its _SUCCESS
-marker exists (the marker is written after every data file is in place).
+"""One ingestion run on an existing SparkSession: read the source, write Parquet to a staging directory
+(`<path>/_staging/<runId>`, removed on failure; readers skip names starting with "_"), check it, publish it
+into the target dataset (lake.py). main.py wraps this for spark-submit; tests call it in-process.
 """
 from __future__ import annotations
 
-import json
 import time
 from typing import Optional
 from urllib.parse import urlsplit
 
 from .config import Credentials, JdbcSource, JobConfig, S3Source, Target
 from .errors import IngestError, root_message
+from .filesystem import HadoopFS
+from .lake import RUN_PREFIX, publish_run
 from .sql import FETCH_SIZE, JDBC_DRIVERS, bounds_query, jdbc_url, read_relation
 
 STAGING_DIR = "_staging"
-RUN_PREFIX = "run_id="
-SUCCESS_MARKER = "_SUCCESS"
 
 
 def staging_path(target: Target, run_id: str) -> str:
@@ -62,64 +52,6 @@ def hadoop_settings(cfg: JobConfig, creds: Credentials) -> dict:
         settings["fs.s3a.access.key"] = creds.s3_access_key
         settings["fs.s3a.secret.key"] = creds.s3_secret_key
     return settings
-
-
-def _hidden(name: str) -> bool:
-    """Spark's rule for names its file sources skip: leading '.', or leading '_' unless a partition (k=v)."""
-    return name.startswith(".") or (name.startswith("_") and "=" not in name)
-
-
-class _FS:
-    """The Hadoop FileSystem of a URI, through py4j."""
-
-    def __init__(self, spark, uri: str):
-        self._jvm = spark._jvm
-        self._conf = spark._jsc.hadoopConfiguration()
-        self.fs = self.path(uri).getFileSystem(self._conf)
-
-    def path(self, uri: str):
-        return self._jvm.org.apache.hadoop.fs.Path(uri)
-
-    def exists(self, uri: str) -> bool:
-        return bool(self.fs.exists(self.path(uri)))
-
-    def delete(self, uri: str) -> None:
-        p = self.path(uri)
-        if self.fs.exists(p):
-            self.fs.delete(p, True)
-
-    def list_names(self, uri: str) -> list:
-        p = self.path(uri)
-        if not self.fs.exists(p):
-            return []
-        return [str(st.getPath().getName()) for st in self.fs.listStatus(p)]
-
-    def data_files(self, uri: str) -> list:
-        """(path, length) of the files below uri that a reader would read (no _ or . names)."""
-        out = []
-        root = urlsplit(uri).path.rstrip("/")
-        it = self.fs.listFiles(self.path(uri), True)
-        while it.hasNext():
-            st = it.next()
-            full = str(st.getPath().toUri().getPath())
-            rel = full[len(root):] if full.startswith(root) else full.rsplit("/", 1)[-1]
-            if any(_hidden(part) for part in rel.split("/") if part):
-                continue
-            out.append((str(st.getPath()), int(st.getLen())))
-        return out
-
-    def rename(self, src: str, dst: str) -> bool:
-        parent = self.path(dst).getParent()
-        if parent is not None and not self.fs.exists(parent):
-            self.fs.mkdirs(parent)
-        return bool(self.fs.rename(self.path(src), self.path(dst)))
-
-    def write_text(self, uri: str, text: str) -> None:
-        out = self.fs.create(self.path(uri), True)
-        try:
-            out.write(bytearray(text.encode("utf-8")))
-        finally:
-            out.close()
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -188,7 +120,7 @@ def read_source(spark, cfg: JobConfig, creds: Credentials):
         return df, {"bytesIn": None}
 
     assert isinstance(src, S3Source)
-    fs = _FS(spark, src.uri)
+    fs = HadoopFS(spark, src.uri)
     if not fs.exists(src.uri):
         raise IngestError(f"{src.description}: nothing found at {src.uri}")
     files = fs.data_files(src.uri)
@@ -241,7 +173,7 @@ def run_job(spark, cfg: JobConfig, creds: Credentials) -> dict:
     staging = staging_path(target, cfg.run_id)
     final = run_path(target, cfg.run_id)
     phase = f"reading {cfg.source.description}"
-    fs: Optional[_FS] = None
+    fs: Optional[HadoopFS] = None
     staged = False
     try:
         _job_group(spark, "prepare", f"{cfg.run_id}: read schema and partition bounds")
@@ -255,7 +187,7 @@ def run_job(spark, cfg: JobConfig, creds: Credentials) -> dict:
         source_partitions = df.rdd.getNumPartitions()
 
         phase = f"writing {target.description}"
-        fs = _FS(spark, target.path)
+        fs = HadoopFS(spark, target.path)
         fs.delete(staging)  # a crashed earlier attempt of this run
         staged = True
         observed, obs = _observed_metrics(df, cfg)
@@ -283,11 +215,12 @@ def run_job(spark, cfg: JobConfig, creds: Credentials) -> dict:
                 watermark = metrics["watermark"]
 
         phase = f"publishing {final}"
-        publish(fs, target, cfg, staging, final, {
+        dataset = publish_run(fs, target.path, staging, cfg.run_id, target.mode, target.partition_by, {
             "jobId": cfg.job_id, "runId": cfg.run_id, "rows": rows_out, "bytes": bytes_out,
             "files": len(files), "watermark": watermark, "publishedAt": int(time.time() * 1000),
         })
         staged = False
+        _remove_empty_staging_parent(fs, target)
         return {
             "status": "succeeded",
             "rowsIn": rows_in,
@@ -298,6 +231,8 @@ def run_job(spark, cfg: JobConfig, creds: Credentials) -> dict:
             "outputPath": final,
             "filesOut": len(files),
             "sourcePartitions": source_partitions,
+            "targetMode": target.mode,
+            **dataset,
         }
     except IngestError:
         raise
@@ -308,35 +243,18 @@ def run_job(spark, cfg: JobConfig, creds: Credentials) -> dict:
             _clean_staging(fs, target, staging)
 
 
-def _clean_staging(fs: _FS, target: Target, staging: str) -> None:
+def _clean_staging(fs: HadoopFS, target: Target, staging: str) -> None:
     try:
         fs.delete(staging)
-        parent = f"{target.path}/{STAGING_DIR}"
-        if fs.exists(parent) and not fs.list_names(parent):
-            fs.delete(parent)
+        _remove_empty_staging_parent(fs, target)
     except Exception:
         pass  # best effort; the staging area is invisible to readers anyway
 
 
-def publish(fs: _FS, target: Target, cfg: JobConfig, staging: str, final: str, marker: dict) -> None:
-    """Moves the staged run into place, then writes the _SUCCESS marker; mode=overwrite then removes the
-    other runs. A run directory left by an earlier attempt of the same runId is replaced."""
-    fs.delete(f"{staging}/{SUCCESS_MARKER}")
-    if not fs.exists(staging):
-        # No rows and no partitions: Spark wrote nothing at all. Publish an empty run.
-        fs.fs.mkdirs(fs.path(staging))
-    fs.delete(final)
-    if not fs.rename(staging, final):
-        raise IngestError(f"publishing {final}: rename from {staging} failed")
-    fs.write_text(f"{final}/{SUCCESS_MARKER}", json.dumps(marker, sort_keys=True) + "\n")
+def _remove_empty_staging_parent(fs: HadoopFS, target: Target) -> None:
     parent = f"{target.path}/{STAGING_DIR}"
     if fs.exists(parent) and not fs.list_names(parent):
         fs.delete(parent)
-    if target.mode == "overwrite":
-        keep = final.rsplit("/", 1)[-1]
-        for name in fs.list_names(target.path):
-            if name.startswith(RUN_PREFIX) and name != keep:
-                fs.delete(f"{target.path}/{name}")
 
 
 def describe_target_host(target: Target) -> Optional[tuple]:
