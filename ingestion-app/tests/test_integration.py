@@ -12,7 +12,8 @@ import pytest
 
 from checksum import checksum
 from conftest import (LAKE2_BUCKET, LAKE_BUCKET, MARIADB, S3_ENDPOINT, SESSION, SRC_BUCKET, mysql_connect,
-                      mysql_rows, pg_connect, pg_rows, record_pair, s3_csv_rows, s3_json_rows, s3_objects)
+                      mysql_rows, pg_connect, pg_rows, record_pair, s3_client, s3_csv_rows, s3_json_rows,
+                      s3_objects)
 from ingestion_app import main as app_main
 from ingestion_app.config import credentials_from_env, parse_config
 from ingestion_app.errors import IngestError
@@ -140,6 +141,59 @@ def test_s3_parquet_to_s3(spark, s3_source, env, run_id):
     check_output("s3 parquet readings/ (3 objects)", "s3 parquet by sensor", result, expected, run_id)
     data_bytes = sum(size for key, size in s3_objects(SRC_BUCKET, "parquet/readings/") if "/_" not in key)
     assert result["bytesIn"] == data_bytes
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Typed file sources
+
+TYPED_CSV = "id;amount;day;name\n1;12.50;2024-03-01;alpha\n2;7.25;2024-03-02;\"b;eta\"\n3;100.00;2024-02-29;gamma\n"
+
+
+def put_source_object(key: str, body: str) -> str:
+    s3_client().put_object(Bucket=SRC_BUCKET, Key=key, Body=body.encode())
+    return key
+
+
+def test_a_csv_source_lands_with_numeric_and_date_columns_typed(spark, s3_source, env, tmp_path):
+    import datetime as dt
+    from decimal import Decimal
+
+    prefix = f"typed/{uuid.uuid4().hex[:6]}/"
+    put_source_object(prefix + "sales.csv", TYPED_CSV)
+    src = {"type": "s3", "bucket": SRC_BUCKET, "prefix": prefix, "format": "csv", "endpoint": S3_ENDPOINT}
+
+    inferred = run(spark, {**src, "options": {"delimiter": ";", "inferSchema": True}},
+                   local_target(tmp_path, "inferred"), "inferred")
+    rows, _ = read_run(inferred["outputPath"])
+    assert sorted(rows, key=lambda r: r["id"])[1] == \
+        {"id": 2, "amount": 7.25, "day": dt.date(2024, 3, 2), "name": "b;eta"}
+
+    given = run(spark, {**src, "options": {"delimiter": ";",
+                                           "schema": "id BIGINT, amount DECIMAL(10,2), day DATE, name STRING"}},
+                local_target(tmp_path, "given"), "given")
+    rows, _ = read_run(given["outputPath"])
+    assert sorted(rows, key=lambda r: r["id"])[2] == \
+        {"id": 3, "amount": Decimal("100.00"), "day": dt.date(2024, 2, 29), "name": "gamma"}
+
+
+def test_a_record_that_does_not_fit_the_schema_fails_the_run(spark, s3_source, env, tmp_path):
+    prefix = put_source_object(f"typed/{uuid.uuid4().hex[:6]}/bad.csv", "id,day\n1,2024-03-01\n2,not a date\n")
+    target = local_target(tmp_path, "bad")
+    src = {"type": "s3", "bucket": SRC_BUCKET, "prefix": prefix, "format": "csv", "endpoint": S3_ENDPOINT,
+           "options": {"schema": "id INT, day DATE"}}
+    with pytest.raises(IngestError, match="Text 'not a date' could not be parsed"):
+        run(spark, src, target, "r1")
+    assert list_names(target_uri(target)) == []
+
+
+def test_a_multiline_json_source(spark, s3_source, env, tmp_path):
+    docs = [{"id": 1, "tags": ["a", "b"], "price": 2.5}, {"id": 2, "tags": [], "price": 4.0}]
+    prefix = put_source_object(f"typed/{uuid.uuid4().hex[:6]}/doc.json", json.dumps(docs, indent=2))
+    src = {"type": "s3", "bucket": SRC_BUCKET, "prefix": prefix, "format": "json", "endpoint": S3_ENDPOINT,
+           "options": {"multiLine": True}}
+    result = run(spark, src, local_target(tmp_path, "json"), "r1")
+    rows, _ = read_run(result["outputPath"])
+    assert sorted(rows, key=lambda r: r["id"]) == docs
 
 
 # ---------------------------------------------------------------------------------------------------------

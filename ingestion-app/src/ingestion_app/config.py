@@ -274,13 +274,44 @@ def _parse_s3_source(src: dict) -> S3Source:
     fmt = _choice(src, "format", p, S3_FORMATS)
     endpoint = _endpoint(src, "endpoint", p)
     region = _str(src, "region", p, required=False) or DEFAULT_REGION
-    options = src.get("options") or {}
-    _obj(options, "source.options")
-    for k, v in options.items():
-        if not isinstance(v, (str, int, float, bool)):
-            raise ConfigError(f"source.options.{k}", f"must be a string, number or boolean, got {_kind(v)}")
-    options = {k: (str(v).lower() if isinstance(v, bool) else str(v)) for k, v in options.items()}
+    options = _read_options(src.get("options"), fmt)
     return S3Source(bucket=bucket, prefix=prefix, format=fmt, endpoint=endpoint, region=region, options=options)
+
+
+# Reader options of S3 sources: name -> (formats it applies to, JSON type, what it must be). The names are
+# Spark's own, so the Spark documentation of each applies.
+S3_OPTIONS = {
+    "header": (("csv",), bool, "true or false"),
+    "delimiter": (("csv",), str, "one character"),
+    "inferSchema": (("csv", "json"), bool, "true or false"),
+    "schema": (("csv", "json"), str, "a schema in SQL DDL, such as 'id BIGINT, day DATE, price DECIMAL(10,2)'"),
+    "multiLine": (("csv", "json"), bool, "true or false"),
+    "dateFormat": (("csv", "json"), str, "a date pattern such as yyyy-MM-dd"),
+    "timestampFormat": (("csv", "json"), str, "a timestamp pattern such as yyyy-MM-dd HH:mm:ss"),
+}
+
+
+def _read_options(raw: Any, fmt: str) -> dict:
+    """Checks source.options against S3_OPTIONS; returns them as Spark reader options (strings)."""
+    if raw is None:
+        return {}
+    _obj(raw, "source.options")
+    out = {}
+    for key, value in raw.items():
+        name = f"source.options.{key}"
+        if key not in S3_OPTIONS:
+            raise ConfigError(name, f"unknown option (allowed: {', '.join(S3_OPTIONS)})")
+        formats, kind, what = S3_OPTIONS[key]
+        if fmt not in formats:
+            raise ConfigError(name, f"only applies to {' and '.join(formats)} sources, not {fmt}")
+        if not isinstance(value, kind) or (kind is str and not value.strip()):
+            raise ConfigError(name, f"must be {what}, got {value!r}")
+        if key == "delimiter" and len(value) != 1:
+            raise ConfigError(name, f"must be one character, got {value!r}")
+        out[key] = str(value).lower() if isinstance(value, bool) else value
+    if "schema" in out and out.get("inferSchema") == "true":
+        raise ConfigError("source.options.inferSchema", "cannot be true when source.options.schema is given")
+    return out
 
 
 def _normalize_target_path(kind: str, raw: str) -> str:

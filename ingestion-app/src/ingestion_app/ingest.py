@@ -127,12 +127,22 @@ def read_source(spark, cfg: JobConfig, creds: Credentials):
     if not files:
         raise IngestError(f"{src.description}: no data files under {src.uri}")
     reader = spark.read.format(src.format)
+    options = dict(src.options)
+    schema = options.pop("schema", None)
     if src.format == "csv":
-        # RFC 4180: a header line, and "" for a quote inside a quoted field (Spark's default escape is \\,
-        # which would keep the doubled quotes in the data).
+        # RFC 4180: a header line by default, and "" for a quote inside a quoted field (Spark's default escape
+        # is \\, which would keep the doubled quotes in the data).
         reader = reader.option("header", "true").option("escape", '"')
-    for k, v in src.options.items():
+    if src.format in ("csv", "json"):
+        # A record that does not fit the schema fails the run instead of landing as nulls.
+        reader = reader.option("mode", "FAILFAST")
+    for k, v in options.items():
         reader = reader.option(k, v)
+    if schema is not None:
+        try:
+            reader = reader.schema(schema)
+        except Exception as e:
+            raise IngestError(f"source.options.schema: is not a valid schema: {root_message(e)}") from None
     df = reader.load(src.uri)
     return df, {"bytesIn": sum(length for _, length in files)}
 
