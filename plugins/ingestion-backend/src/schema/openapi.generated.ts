@@ -427,7 +427,7 @@ export const spec = {
             "required": [
               "type"
             ],
-            "description": "postgres/mysql: host, port, database, table or query, partitionColumn, numPartitions, incrementalColumn, credentialsSecret. s3: bucket, prefix, format (csv, json, parquet), endpoint, region, credentialsSecret.",
+            "description": "postgres/mysql: host, port, database, table or query, partitionColumn, numPartitions, incrementalColumn, credentialsSecret. s3: bucket, prefix, format (csv, json, parquet), options (csv and json), endpoint, region, credentialsSecret.",
             "properties": {
               "type": {
                 "type": "string",
@@ -436,6 +436,42 @@ export const spec = {
                   "mysql",
                   "s3"
                 ]
+              },
+              "options": {
+                "type": "object",
+                "additionalProperties": false,
+                "description": "s3 csv/json sources only: Spark's reader options. CSV columns are strings unless inferSchema or schema types them; a record that does not fit the schema fails the run.",
+                "properties": {
+                  "header": {
+                    "type": "boolean",
+                    "description": "csv: the first line names the columns (default true)"
+                  },
+                  "delimiter": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 1,
+                    "description": "csv: default ,"
+                  },
+                  "inferSchema": {
+                    "type": "boolean",
+                    "description": "type the columns from the data"
+                  },
+                  "schema": {
+                    "type": "string",
+                    "description": "the columns in SQL DDL, e.g. id BIGINT, amount DECIMAL(10,2), day DATE; not with inferSchema"
+                  },
+                  "multiLine": {
+                    "type": "boolean",
+                    "description": "json: a document or array per file; csv: fields spanning lines"
+                  },
+                  "dateFormat": {
+                    "type": "string",
+                    "description": "Spark date pattern, e.g. dd.MM.yyyy"
+                  },
+                  "timestampFormat": {
+                    "type": "string"
+                  }
+                }
               }
             }
           },
@@ -470,6 +506,15 @@ export const spec = {
                 "items": {
                   "type": "string"
                 }
+              },
+              "mode": {
+                "type": "string",
+                "enum": [
+                  "overwrite",
+                  "append",
+                  "overwrite-partitions"
+                ],
+                "description": "How a run lands in the dataset at path: overwrite replaces it, append adds to it, overwrite-partitions replaces only the partitionBy partitions the run wrote (needs partitionBy). Default: overwrite for a full load, append for an incremental one (incrementalColumn). Each run is published atomically: readers of the dataset see the previous or the new one, never a mix."
               },
               "endpoint": {
                 "type": "string"

@@ -119,6 +119,54 @@ describe('jobs API', () => {
     expect(list.body.totalCount).toBe(0);
   });
 
+  it('keeps how runs land and how CSV is read, and refuses a mode that cannot work', async () => {
+    const { server } = await startIngestionTestBackend();
+    await buyHours(server, LYRA, 'user:default/lars', 100);
+    const csv = {
+      type: 's3',
+      bucket: 'raw',
+      prefix: 'sales/',
+      format: 'csv',
+      options: { delimiter: ';', schema: 'id BIGINT, day DATE' },
+    };
+    const refused = await request(server)
+      .post('/api/ingestion/jobs')
+      .set('Authorization', asUser('user:default/lars'))
+      .send(
+        jobSpec({
+          source: csv,
+          target: {
+            type: 's3',
+            path: 's3a://lake/sales',
+            format: 'parquet',
+            mode: 'overwrite-partitions',
+          },
+        }),
+      );
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(
+      /target.mode overwrite-partitions needs partitionBy/,
+    );
+
+    const target = {
+      type: 's3',
+      path: 's3a://lake/sales',
+      format: 'parquet',
+      partitionBy: ['day'],
+      mode: 'overwrite-partitions',
+    };
+    const created = await request(server)
+      .post('/api/ingestion/jobs')
+      .set('Authorization', asUser('user:default/lars'))
+      .send(jobSpec({ source: csv, target }));
+    expect(created.status).toBe(201);
+    const read = await request(server)
+      .get(`/api/ingestion/jobs/${created.body.id}`)
+      .set('Authorization', asUser('user:default/lars'));
+    expect(read.body.source).toEqual(csv);
+    expect(read.body.target).toEqual(target);
+  });
+
   it('refuses local targets unless the deployment allows them', async () => {
     const { server } = await startIngestionTestBackend();
     await buyHours(server, LYRA, 'user:default/lars', 100);
