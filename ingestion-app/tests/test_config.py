@@ -74,6 +74,12 @@ def test_s3_reader_options_become_spark_options():
     assert parse_config(S3_JOB).source.options == {"multiLine": "true"}
 
 
+def test_timeouts_have_defaults_and_may_be_given():
+    assert parse_config(PG_JOB).timeouts.describe() == "connect 10s, login 30s, socket 600s"
+    cfg = parse_config(with_change(PG_JOB, ["timeouts"], {"loginSeconds": 5, "socketSeconds": 60}))
+    assert cfg.timeouts.describe() == "connect 10s, login 5s, socket 60s"
+
+
 def test_mysql_query_source_strips_semicolon():
     job = with_change(PG_JOB, ["source"], {"type": "mysql", "host": "127.0.0.1", "port": 3306, "database": "db",
                                            "query": "SELECT a, b FROM t WHERE a > 1; "})
@@ -153,6 +159,8 @@ BAD = [
     (lambda: with_change(S3_JOB, ["target", "partitionBy"], ["run_id"]), "target.partitionBy[0]", "reserved"),
     (lambda: with_change(S3_JOB, ["target", "partitionBy"], ["a b"]), "target.partitionBy[0]", "column name"),
     (lambda: with_change(S3_JOB, ["target", "endpoint"], "http://x:1"), "target.endpoint", "only applies"),
+    (lambda: with_change(S3_JOB, ["timeouts"], {"socketSeconds": 0}), "timeouts.socketSeconds", "between 1"),
+    (lambda: with_change(S3_JOB, ["timeouts"], {"readSeconds": 5}), "timeouts.readSeconds", "unknown field"),
 ]
 
 

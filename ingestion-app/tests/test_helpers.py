@@ -166,3 +166,11 @@ def test_unreachable_port_is_reported_with_host_and_port():
 
 def test_root_message_without_jvm_uses_first_line():
     assert root_message(ValueError("first line\nsecond")) == "first line"
+
+
+def test_jdbc_timeouts_in_each_drivers_unit():
+    from ingestion_app.timeouts import Timeouts, jdbc_properties
+
+    t = Timeouts(connect_seconds=4, login_seconds=6, socket_seconds=60)
+    assert jdbc_properties("postgres", t) == {"connectTimeout": "4", "loginTimeout": "6", "socketTimeout": "60"}
+    assert jdbc_properties("mysql", t) == {"connectTimeout": "4000", "socketTimeout": "60000"}

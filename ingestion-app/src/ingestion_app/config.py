@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any, Optional, Union
 from urllib.parse import urlsplit
 
+from .timeouts import FIELDS as TIMEOUT_FIELDS
+from .timeouts import MAX_SECONDS, Timeouts
+
 JDBC_TYPES = ("postgres", "mysql")
 SOURCE_TYPES = JDBC_TYPES + ("s3",)
 S3_FORMATS = ("csv", "json", "parquet")
@@ -109,6 +112,7 @@ class JobConfig:
     source: Source
     target: Target
     watermark: Optional[str] = None
+    timeouts: Timeouts = field(default_factory=Timeouts)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -386,7 +390,7 @@ def _parse_target(tgt: dict, incremental: bool) -> Target:
 def parse_config(raw: Any) -> JobConfig:
     """Validates a decoded job.json and returns it typed; raises ConfigError naming the bad field."""
     _obj(raw, "(root)")
-    _no_unknown(raw, ("jobId", "runId", "source", "target", "watermark"), "")
+    _no_unknown(raw, ("jobId", "runId", "source", "target", "watermark", "timeouts"), "")
     job_id = _str(raw, "jobId", "")
     run_id = _str(raw, "runId", "")
     assert job_id is not None and run_id is not None
@@ -404,7 +408,17 @@ def parse_config(raw: Any) -> JobConfig:
                            incremental=bool(getattr(source, "incremental_column", None)))
     if watermark is not None and not getattr(source, "incremental_column", None):
         raise ConfigError("watermark", "is set but source.incrementalColumn is not (only incremental JDBC loads use it)")
-    return JobConfig(job_id=job_id, run_id=run_id, source=source, target=target, watermark=watermark)
+    return JobConfig(job_id=job_id, run_id=run_id, source=source, target=target, watermark=watermark,
+                     timeouts=_parse_timeouts(raw.get("timeouts")))
+
+
+def _parse_timeouts(raw: Any) -> Timeouts:
+    if raw is None:
+        return Timeouts()
+    _obj(raw, "timeouts")
+    _no_unknown(raw, tuple(TIMEOUT_FIELDS), "timeouts")
+    given = {attr: _int(raw, key, "timeouts", 1, MAX_SECONDS, required=False) for key, attr in TIMEOUT_FIELDS.items()}
+    return Timeouts(**{k: v for k, v in given.items() if v is not None})
 
 
 # ---------------------------------------------------------------------------------------------------------

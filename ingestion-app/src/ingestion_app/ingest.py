@@ -13,6 +13,7 @@ from .errors import IngestError, root_message
 from .filesystem import HadoopFS
 from .lake import RUN_PREFIX, publish_run
 from .sql import FETCH_SIZE, JDBC_DRIVERS, bounds_query, jdbc_url, read_relation
+from .timeouts import Timeouts, is_timeout, jdbc_properties, s3a_settings
 
 STAGING_DIR = "_staging"
 
@@ -29,9 +30,9 @@ def run_path(target: Target, run_id: str) -> str:
 # Hadoop configuration and file system access through the JVM
 
 
-def _s3_settings(bucket: str, endpoint: Optional[str], region: str) -> dict:
+def _s3_settings(bucket: str, endpoint: Optional[str], region: str, timeouts: Timeouts) -> dict:
     b = f"fs.s3a.bucket.{bucket}."
-    settings = {b + "endpoint.region": region}
+    settings = {b + "endpoint.region": region, **s3a_settings(b, timeouts)}
     if endpoint:
         settings[b + "endpoint"] = endpoint
         settings[b + "path.style.access"] = "true"
@@ -44,9 +45,10 @@ def hadoop_settings(cfg: JobConfig, creds: Credentials) -> dict:
     endpoints). Keys from the environment when given, else the AWS default credential chain."""
     settings: dict = {}
     if isinstance(cfg.source, S3Source):
-        settings.update(_s3_settings(cfg.source.bucket, cfg.source.endpoint, cfg.source.region))
+        settings.update(_s3_settings(cfg.source.bucket, cfg.source.endpoint, cfg.source.region, cfg.timeouts))
     if cfg.target.type == "s3":
-        settings.update(_s3_settings(cfg.target.bucket, cfg.target.endpoint, cfg.target.region))  # type: ignore
+        settings.update(_s3_settings(cfg.target.bucket, cfg.target.endpoint, cfg.target.region,  # type: ignore
+                                     cfg.timeouts))
     if creds.s3_access_key and creds.s3_secret_key:
         settings["fs.s3a.aws.credentials.provider"] = "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider"
         settings["fs.s3a.access.key"] = creds.s3_access_key
@@ -58,7 +60,7 @@ def hadoop_settings(cfg: JobConfig, creds: Credentials) -> dict:
 # Reading
 
 
-def _jdbc_reader(spark, src: JdbcSource, creds: Credentials):
+def _jdbc_reader(spark, src: JdbcSource, creds: Credentials, timeouts: Timeouts):
     r = (
         spark.read.format("jdbc")
         .option("url", jdbc_url(src))
@@ -66,12 +68,14 @@ def _jdbc_reader(spark, src: JdbcSource, creds: Credentials):
         .option("user", creds.source_user)
         .option("fetchsize", str(FETCH_SIZE))
     )
+    for key, value in jdbc_properties(src.type, timeouts).items():
+        r = r.option(key, value)  # Spark hands options it does not know to the driver as properties
     if creds.source_password is not None:
         r = r.option("password", creds.source_password)
     return r
 
 
-def _partition_bounds(spark, src: JdbcSource, creds: Credentials, watermark: Optional[str]):
+def _partition_bounds(spark, src: JdbcSource, creds: Credentials, watermark: Optional[str], timeouts: Timeouts):
     """(lower, upper) as strings Spark accepts for partitionColumn bounds, or None when the range is empty.
     Integral and decimal columns give integers (floor/ceil); dates and timestamps their string form in the
     session time zone, which is also how Spark parses the bounds back."""
@@ -79,7 +83,7 @@ def _partition_bounds(spark, src: JdbcSource, creds: Credentials, watermark: Opt
     from pyspark.sql.types import DateType, DecimalType, FractionalType, IntegralType, TimestampNTZType, \
         TimestampType
 
-    df = _jdbc_reader(spark, src, creds).option("query", bounds_query(src, watermark)).load()
+    df = _jdbc_reader(spark, src, creds, timeouts).option("query", bounds_query(src, watermark)).load()
     lo_type = df.schema["lo"].dataType
     if isinstance(lo_type, (IntegralType, DecimalType, FractionalType)):
         row = df.select(F.floor("lo").cast("long").alias("lo"), F.ceil("hi").cast("long").alias("hi")).first()
@@ -101,9 +105,9 @@ def read_source(spark, cfg: JobConfig, creds: Credentials):
     """The source DataFrame and what is known about the input before reading it."""
     src = cfg.source
     if isinstance(src, JdbcSource):
-        reader = _jdbc_reader(spark, src, creds).option("dbtable", read_relation(src, cfg.watermark))
+        reader = _jdbc_reader(spark, src, creds, cfg.timeouts).option("dbtable", read_relation(src, cfg.watermark))
         if src.partition_column and (src.num_partitions or 1) > 1:
-            bounds = _partition_bounds(spark, src, creds, cfg.watermark)
+            bounds = _partition_bounds(spark, src, creds, cfg.watermark, cfg.timeouts)
             if bounds is not None:
                 reader = (
                     reader.option("partitionColumn", src.partition_column)
@@ -247,7 +251,11 @@ def run_job(spark, cfg: JobConfig, creds: Credentials) -> dict:
     except IngestError:
         raise
     except Exception as e:  # Spark, JDBC, S3, HDFS: name the phase and the root cause
-        raise IngestError(f"{phase}: {root_message(e)}") from e
+        cause = root_message(e)
+        if is_timeout(cause):
+            s3 = phase.startswith("reading s3") or target.type == "s3" and not phase.startswith("reading")
+            cause += f" (timeouts: {cfg.timeouts.describe(s3=s3)})"
+        raise IngestError(f"{phase}: {cause}") from e
     finally:
         if staged and fs is not None:
             _clean_staging(fs, target, staging)
