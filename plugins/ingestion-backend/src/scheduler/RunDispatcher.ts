@@ -242,7 +242,9 @@ export class RunDispatcher implements RunCanceller {
   async #submit(job: IngestionJob, run: IngestionRun, now: number) {
     try {
       const watermark = await this.deps.jobs.getWatermark(job.id);
-      await this.deps.executor.submit(toRunSubmission(job, run, watermark));
+      await this.deps.executor.submit(
+        toRunSubmission(job, run, watermark, this.deps.config.sourceTimeouts),
+      );
       this.deps.logger.info(
         `Run ${run.id} of job ${job.id} submitted to ${this.deps.executor.id} in ${run.namespace}`,
       );
