@@ -51,6 +51,13 @@ export interface Config {
      * connect 10, login 30 (database handshake and authentication), socket 600 (silence on an open connection;
      * S3 requests wait at least 15). A run that hits one fails with a message naming the values.
      */
+    /**
+     * A run still going after `slaMultiple` times its job's SLA is stopped, marked timed_out, charged up to that
+     * limit only, and its tenant is notified. Default 2; at least 1.
+     */
+    runTimeLimit?: {
+      slaMultiple?: number;
+    };
     sourceTimeouts?: {
       connectSeconds?: number;
       loginSeconds?: number;

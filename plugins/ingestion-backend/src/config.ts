@@ -58,6 +58,8 @@ export interface IngestionConfig {
   servicePrincipals: ServicePrincipalGrant[];
   /** How long runs wait on silent sources (`ingestion.sourceTimeouts`); the application's defaults when absent. */
   sourceTimeouts?: SourceTimeouts;
+  /** A run still going after this multiple of its job's SLA is stopped as timed_out (`ingestion.runTimeLimit`). */
+  runTimeLimitSlaMultiple: number;
 }
 
 const TIMEOUT_KEYS = [
@@ -65,6 +67,16 @@ const TIMEOUT_KEYS = [
   'loginSeconds',
   'socketSeconds',
 ] as const;
+
+function readSlaMultiple(config?: Config): number {
+  const multiple = config?.getOptionalNumber('runTimeLimit.slaMultiple') ?? 2;
+  if (!(multiple >= 1)) {
+    throw new InputError(
+      `ingestion.runTimeLimit.slaMultiple must be at least 1, got ${multiple}`,
+    );
+  }
+  return multiple;
+}
 
 function readSourceTimeouts(config?: Config): SourceTimeouts | undefined {
   if (!config) return undefined;
@@ -168,6 +180,7 @@ export function readIngestionConfig(root: Config): IngestionConfig {
       config?.getOptionalNumber('dispatchIntervalSeconds') ?? 5,
     vcpuHourOversubscription:
       config?.getOptionalNumber('vcpuHourOversubscription') ?? 1,
+    runTimeLimitSlaMultiple: readSlaMultiple(config),
     sourceTimeouts: readSourceTimeouts(
       config?.getOptionalConfig('sourceTimeouts'),
     ),

@@ -1050,8 +1050,10 @@ export const spec = {
               "running",
               "succeeded",
               "failed",
-              "cancelled"
-            ]
+              "cancelled",
+              "timed_out"
+            ],
+            "description": "timed_out: stopped by the service when it ran longer than the run time limit (ingestion.runTimeLimit.slaMultiple times the job's SLA); charged up to the limit only."
           },
           "trigger": {
             "type": "string",
