@@ -88,6 +88,8 @@ export interface RunObservation {
   metrics?: RunMetrics;
   /** New incremental-load watermark reported by a successful run. */
   watermark?: string | null;
+  /** Where a successful run's data landed. */
+  outputPath?: string;
 }
 
 /**

@@ -168,6 +168,10 @@ describe.each(databases.eachSupportedId())('RunDispatcher (%s)', databaseId => {
       executorInstances: 1,
     });
     expect(items[0].metrics?.recordsOut).toBe(10);
+    expect(items[0]).toMatchObject({
+      outputPath: `s3a://lake/orders/run_id=${items[0].id}`,
+      watermark: `wm-${items[0].id}`,
+    });
     expect((await runs.transitions(items[0].id)).map(t => t.to)).toEqual([
       'queued',
       'submitted',

@@ -397,6 +397,10 @@ export class RunDispatcher implements RunCanceller {
         ...(startedAt !== undefined && { startedAt }),
         finishedAt,
         ...(seen.metrics && { metrics: seen.metrics }),
+        ...(seen.state === 'succeeded' && {
+          outputPath: seen.outputPath,
+          watermark: seen.watermark,
+        }),
       },
     );
     if (moved) await this.#followUp(run.id);
@@ -482,6 +486,8 @@ export class RunDispatcher implements RunCanceller {
       finishedAt?: number;
       metrics?: IngestionRun['metrics'];
       executor?: string;
+      outputPath?: string;
+      watermark?: string | null;
     } = {},
   ): Promise<boolean> {
     const moved = await this.deps.runs.transition(run.id, {

@@ -952,30 +952,39 @@ export const spec = {
       },
       "RunMetrics": {
         "type": "object",
+        "description": "Measured by Spark for the run, with one meaning whatever the run's end (succeeded, failed, cancelled, timed_out). The run's startedAt/finishedAt span the whole process (JVM start and stop included); the metrics cover the Spark application inside it.",
         "properties": {
           "durationMs": {
-            "type": "number"
+            "type": "number",
+            "description": "The Spark application's time: from its start event to its end event, or to its last event for a run stopped before the end. Only when Spark left no event log, the application's own measure of its time."
           },
           "cpuTimeMs": {
-            "type": "number"
+            "type": "number",
+            "description": "CPU time of all tasks, summed"
           },
           "executorRunTimeMs": {
-            "type": "number"
+            "type": "number",
+            "description": "Wall time of all tasks, summed"
           },
           "peakMemoryBytes": {
-            "type": "number"
+            "type": "number",
+            "description": "Highest task peak: Spark execution memory or JVM heap"
           },
           "bytesIn": {
-            "type": "number"
+            "type": "number",
+            "description": "S3 sources: size of the files read. JDBC sources: UTF-8 size of the rows as JSON."
           },
           "bytesOut": {
-            "type": "number"
+            "type": "number",
+            "description": "Size of the Parquet files written"
           },
           "recordsIn": {
-            "type": "number"
+            "type": "number",
+            "description": "Rows read from the source"
           },
           "recordsOut": {
-            "type": "number"
+            "type": "number",
+            "description": "Rows written to the target"
           }
         }
       },
@@ -1130,6 +1139,15 @@ export const spec = {
                 "type": "number"
               }
             }
+          },
+          "outputPath": {
+            "type": "string",
+            "description": "Where a succeeded run's data landed: its run_id= directory in the target dataset"
+          },
+          "watermark": {
+            "type": "string",
+            "nullable": true,
+            "description": "The incremental-load watermark after a succeeded run (null for a full load)"
           }
         }
       },
@@ -2904,6 +2922,49 @@ export const spec = {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "429": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/jobs/{jobId}/runs/{runId}": {
+      "get": {
+        "operationId": "GetRun",
+        "description": "One run of one of the caller's jobs (another tenant's is a 404): its state, times, allocation, metrics, SLA outcome, and for a succeeded run where its data landed and the watermark it reached.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/JobId"
+          },
+          {
+            "name": "runId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The run.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IngestionRun"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }

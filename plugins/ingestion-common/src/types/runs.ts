@@ -100,6 +100,10 @@ export interface IngestionRun {
   slaOverrun?: number;
   /** Actual against allocated CPU and memory (runs with metrics). */
   efficiency?: RunEfficiency;
+  /** Where a succeeded run's data landed (its run directory in the target dataset). */
+  outputPath?: string;
+  /** The incremental-load watermark after a succeeded run (null for a full load, or before any row). */
+  watermark?: string | null;
 }
 
 /**

@@ -475,6 +475,20 @@ describe('jobs API', () => {
       .get(`/api/ingestion/jobs/${job.id}/runs`)
       .set('Authorization', lars);
     expect(runs.body.totalCount).toBe(1);
+    const one = await request(server)
+      .get(`/api/ingestion/jobs/${job.id}/runs/${run.body.id}`)
+      .set('Authorization', lars);
+    expect(one.status).toBe(200);
+    expect(one.body).toEqual(runs.body.items[0]);
+    for (const [who, path] of [
+      ['user:default/orla', `${job.id}/runs/${run.body.id}`], // another tenant
+      ['user:default/lars', `${job.id}/runs/no-such-run`],
+    ]) {
+      const missing = await request(server)
+        .get(`/api/ingestion/jobs/${path}`)
+        .set('Authorization', asUser(who));
+      expect(missing.status).toBe(404);
+    }
 
     // A platform admin writes the balance down to zero: new runs of this vCPU-hour job are refused.
     const adjusted = await request(server)
