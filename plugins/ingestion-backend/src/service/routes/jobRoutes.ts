@@ -134,7 +134,7 @@ export function registerJobRoutes(
   });
 
   router.get('/jobs/:jobId/runs/:runId', async (req, res) => {
-    const caller = await callers.resolve(req, { allowServices: true });
+    const caller = await callers.resolve(req, { serviceScope: 'jobs.read' });
     res.json(
       json(await jobs.getRun(caller, req.params.jobId, req.params.runId)),
     );
