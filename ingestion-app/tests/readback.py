@@ -13,6 +13,7 @@ import urllib.request
 from urllib.parse import urlsplit
 
 import pyarrow.dataset as ds
+from botocore.exceptions import ClientError
 
 from conftest import HDFS_URL, s3_client
 
@@ -61,8 +62,15 @@ def _hdfs_walk(path: str):
 
 def fetch_run(uri: str) -> str:
     """Copies a run directory to a local temporary directory (caller removes it) and returns its path."""
-    u = urlsplit(uri)
     local = tempfile.mkdtemp(prefix="ingest-readback-")
+    fetch_into(uri, local)
+    return local
+
+
+def fetch_into(uri: str, local: str) -> None:
+    """Copies the directory uri into the local directory (created if needed)."""
+    u = urlsplit(uri)
+    os.makedirs(local, exist_ok=True)
     if u.scheme == "file":
         shutil.copytree(u.path, local, dirs_exist_ok=True)
     elif u.scheme == "s3a":
@@ -83,7 +91,56 @@ def fetch_run(uri: str) -> str:
                 shutil.copyfileobj(r, f)
     else:
         raise ValueError(uri)
-    return local
+
+
+def fetch_text(uri: str):
+    """A small file's text, or None when it does not exist."""
+    u = urlsplit(uri)
+    try:
+        if u.scheme == "file":
+            with open(u.path, encoding="utf-8") as f:
+                return f.read()
+        if u.scheme == "s3a":
+            return s3_client().get_object(Bucket=u.netloc, Key=u.path.lstrip("/"))["Body"].read().decode()
+        if u.scheme == "hdfs":
+            with urllib.request.urlopen(f"{WEBHDFS}{urllib.parse.quote(u.path)}?op=OPEN", timeout=30) as r:
+                return r.read().decode()
+    except FileNotFoundError:
+        return None
+    except urllib.error.HTTPError as e:
+        if e.code == 404:
+            return None
+        raise
+    except Exception as e:  # boto3's NoSuchKey
+        if type(e).__name__ == "NoSuchKey":
+            return None
+        raise
+    raise ValueError(uri)
+
+
+def read_dataset(uri: str, attempts: int = 20) -> tuple:
+    """(version, rows) of the target dataset as its contract says to read it: the directories _dataset.json
+    lists, with hive partitions (run_id included) as columns. If _dataset.json changed while the files were
+    read, the read is repeated: a publish may delete what it replaced right after committing."""
+    for _ in range(attempts):
+        text = fetch_text(f"{uri}/_dataset.json")
+        if text is None:
+            return 0, []
+        manifest = json.loads(text)
+        local = tempfile.mkdtemp(prefix="ingest-dataset-")
+        try:
+            try:
+                for entry in manifest["entries"]:
+                    fetch_into(f"{uri}/{entry}", os.path.join(local, entry))
+                rows = _read_local(local)
+            except (FileNotFoundError, shutil.Error, urllib.error.HTTPError, ClientError):
+                rows = None  # a listed directory went away: the dataset moved on
+            again = fetch_text(f"{uri}/_dataset.json")
+            if rows is not None and again is not None and json.loads(again)["version"] == manifest["version"]:
+                return manifest["version"], rows
+        finally:
+            shutil.rmtree(local, ignore_errors=True)
+    raise AssertionError(f"{uri}: the dataset kept changing while it was read")
 
 
 def _read_local(local: str) -> list:

@@ -18,7 +18,7 @@ S3_JOB = {
     "jobId": "clicks",
     "runId": "r1",
     "source": {"type": "s3", "bucket": "raw-bucket", "prefix": "/clicks/2024/", "format": "json",
-               "endpoint": "https://s3.example:9000", "region": "eu-west-1"},
+               "endpoint": "https://s3.example:9000", "region": "eu-west-1", "options": {"multiLine": True}},
     "target": {"type": "hdfs", "path": "hdfs://nn:8020/lake/clicks/"},
     "watermark": None,
 }
@@ -53,7 +53,31 @@ def test_valid_s3_job_defaults():
     assert cfg.source.uri == "s3a://raw-bucket/clicks/2024/"
     assert cfg.source.region == "eu-west-1"
     assert cfg.target.path == "hdfs://nn:8020/lake/clicks"
-    assert cfg.target.mode == "append" and cfg.target.format == "parquet" and cfg.target.partition_by == ()
+    assert cfg.target.format == "parquet" and cfg.target.partition_by == ()
+    assert cfg.target.mode == "overwrite"  # a full load replaces the dataset by default
+
+
+def test_an_incremental_load_appends_by_default_and_any_load_may_choose():
+    assert parse_config(with_change(PG_JOB, ["target", "mode"], None, delete=True)).target.mode == "append"
+    for mode in ("overwrite", "append", "overwrite-partitions"):
+        assert parse_config(with_change(PG_JOB, ["target", "mode"], mode)).target.mode == mode
+
+
+CSV_JOB = {**S3_JOB, "source": {**S3_JOB["source"], "format": "csv", "options": {}}}
+
+
+def test_s3_reader_options_become_spark_options():
+    cfg = parse_config(with_change(CSV_JOB, ["source", "options"], {
+        "header": False, "delimiter": ";", "schema": "id BIGINT, day DATE", "dateFormat": "dd.MM.yyyy"}))
+    assert cfg.source.options == {"header": "false", "delimiter": ";", "schema": "id BIGINT, day DATE",
+                                  "dateFormat": "dd.MM.yyyy"}
+    assert parse_config(S3_JOB).source.options == {"multiLine": "true"}
+
+
+def test_timeouts_have_defaults_and_may_be_given():
+    assert parse_config(PG_JOB).timeouts.describe() == "connect 10s, login 30s, socket 600s"
+    cfg = parse_config(with_change(PG_JOB, ["timeouts"], {"loginSeconds": 5, "socketSeconds": 60}))
+    assert cfg.timeouts.describe() == "connect 10s, login 5s, socket 60s"
 
 
 def test_mysql_query_source_strips_semicolon():
@@ -106,7 +130,16 @@ BAD = [
     (lambda: with_change(S3_JOB, ["source", "bucket"], "Bad_Bucket"), "source.bucket", "bucket name"),
     (lambda: with_change(S3_JOB, ["source", "format"], "xml"), "source.format", "csv, json, parquet"),
     (lambda: with_change(S3_JOB, ["source", "endpoint"], "127.0.0.1:9000"), "source.endpoint", "http://"),
-    (lambda: with_change(S3_JOB, ["source", "options"], {"header": ["x"]}), "source.options.header", "string"),
+    (lambda: with_change(S3_JOB, ["source", "options"], {"header": True}), "source.options.header",
+     "only applies to csv"),
+    (lambda: with_change(CSV_JOB, ["source", "options"], {"header": "yes"}), "source.options.header", "true or false"),
+    (lambda: with_change(CSV_JOB, ["source", "options"], {"delimiter": ";;"}), "source.options.delimiter",
+     "one character"),
+    (lambda: with_change(CSV_JOB, ["source", "options"], {"sep": ";"}), "source.options.sep", "unknown option"),
+    (lambda: with_change(CSV_JOB, ["source", "options"], {"schema": " "}), "source.options.schema", "SQL DDL"),
+    (lambda: with_change(CSV_JOB, ["source", "options"], {"schema": "a INT", "inferSchema": True}),
+     "source.options.inferSchema", "cannot be true"),
+    (lambda: with_change(S3_JOB, ["source", "format"], "parquet"), "source.options.multiLine", "csv and json"),
     (lambda: with_change(S3_JOB, ["target"], None, delete=True), "target", "must be an object"),
     (lambda: with_change(S3_JOB, ["target", "type"], "gcs"), "target.type", "s3, hdfs, local"),
     (lambda: with_change(S3_JOB, ["target", "path"], "/lake/clicks"), "target.path", "hdfs://host:port/path"),
@@ -118,12 +151,16 @@ BAD = [
      "local directory"),
     (lambda: with_change(S3_JOB, ["target"], {"type": "local", "path": "/"}), "target.path", "root"),
     (lambda: with_change(S3_JOB, ["target", "format"], "orc"), "target.format", "parquet"),
-    (lambda: with_change(S3_JOB, ["target", "mode"], "upsert"), "target.mode", "append, overwrite"),
+    (lambda: with_change(S3_JOB, ["target", "mode"], "upsert"), "target.mode",
+     "overwrite, append, overwrite-partitions"),
+    (lambda: with_change(S3_JOB, ["target", "mode"], "overwrite-partitions"), "target.mode", "needs target.partitionBy"),
     (lambda: with_change(S3_JOB, ["target", "partitionBy"], "day"), "target.partitionBy", "array"),
     (lambda: with_change(S3_JOB, ["target", "partitionBy"], ["day", "day"]), "target.partitionBy[1]", "twice"),
     (lambda: with_change(S3_JOB, ["target", "partitionBy"], ["run_id"]), "target.partitionBy[0]", "reserved"),
     (lambda: with_change(S3_JOB, ["target", "partitionBy"], ["a b"]), "target.partitionBy[0]", "column name"),
     (lambda: with_change(S3_JOB, ["target", "endpoint"], "http://x:1"), "target.endpoint", "only applies"),
+    (lambda: with_change(S3_JOB, ["timeouts"], {"socketSeconds": 0}), "timeouts.socketSeconds", "between 1"),
+    (lambda: with_change(S3_JOB, ["timeouts"], {"readSeconds": 5}), "timeouts.readSeconds", "unknown field"),
 ]
 
 

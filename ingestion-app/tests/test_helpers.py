@@ -11,7 +11,8 @@ from checksum import canonical, checksum
 from ingestion_app.config import Credentials, parse_config
 from ingestion_app.errors import IngestError, check_reachable, root_message
 from ingestion_app.eventlog import summarize_event_log
-from ingestion_app.ingest import _hidden, hadoop_settings, run_path, staging_path
+from ingestion_app.filesystem import is_hidden
+from ingestion_app.ingest import hadoop_settings, run_path, staging_path
 from ingestion_app.sql import bounds_query, jdbc_url, quote_ident, read_relation, sql_literal
 
 
@@ -70,8 +71,8 @@ def test_target_layout():
 
 
 def test_hidden_names_follow_spark():
-    assert _hidden("_SUCCESS") and _hidden("_staging") and _hidden(".part-0.crc")
-    assert not _hidden("part-0.parquet") and not _hidden("_col=1") and not _hidden("run_id=r")
+    assert is_hidden("_SUCCESS") and is_hidden("_staging") and is_hidden(".part-0.crc")
+    assert not is_hidden("part-0.parquet") and not is_hidden("_col=1") and not is_hidden("run_id=r")
 
 
 def test_s3_settings_are_per_bucket_and_keys_only_when_given():
@@ -165,3 +166,11 @@ def test_unreachable_port_is_reported_with_host_and_port():
 
 def test_root_message_without_jvm_uses_first_line():
     assert root_message(ValueError("first line\nsecond")) == "first line"
+
+
+def test_jdbc_timeouts_in_each_drivers_unit():
+    from ingestion_app.timeouts import Timeouts, jdbc_properties
+
+    t = Timeouts(connect_seconds=4, login_seconds=6, socket_seconds=60)
+    assert jdbc_properties("postgres", t) == {"connectTimeout": "4", "loginTimeout": "6", "socketTimeout": "60"}
+    assert jdbc_properties("mysql", t) == {"connectTimeout": "4000", "socketTimeout": "60000"}

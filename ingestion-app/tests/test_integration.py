@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import json
 import socket
+import threading
 import uuid
 
 import pytest
 
 from checksum import checksum
 from conftest import (LAKE2_BUCKET, LAKE_BUCKET, MARIADB, S3_ENDPOINT, SESSION, SRC_BUCKET, mysql_connect,
-                      mysql_rows, pg_connect, pg_rows, record_pair, s3_csv_rows, s3_json_rows, s3_objects)
+                      mysql_rows, pg_connect, pg_rows, record_pair, s3_client, s3_csv_rows, s3_json_rows,
+                      s3_objects)
 from ingestion_app import main as app_main
 from ingestion_app.config import credentials_from_env, parse_config
 from ingestion_app.errors import IngestError
 from ingestion_app.ingest import run_job
-from readback import list_names, read_parquet_dir, read_run
+from readback import list_names, read_dataset, read_parquet_dir, read_run
 
 
 def run(spark, source: dict, target: dict, run_id: str, watermark=None) -> dict:
@@ -58,6 +60,10 @@ def check_output(label_src: str, label_tgt: str, result: dict, expected: list, r
     return rows
 
 
+def without_run_id(row: dict) -> dict:
+    return {k: v for k, v in row.items() if k != "run_id"}
+
+
 def use_pg(env):
     env.setenv("INGEST_SOURCE_USER", "postgres")
 
@@ -86,10 +92,10 @@ def test_partitioned_read_gives_the_same_rows(spark, pg_source, env, tmp_path):
     use_pg(env)
     expected = pg_rows("SELECT * FROM orders")
     single_id, multi_id = "r-single-" + uuid.uuid4().hex[:6], "r-multi-" + uuid.uuid4().hex[:6]
-    single = run(spark, {**pg_source, "table": "orders"}, local_target(tmp_path, "orders"), single_id)
+    single = run(spark, {**pg_source, "table": "orders"}, local_target(tmp_path, "orders-single"), single_id)
     # A timestamp partition column: Spark splits [min, max] of `created` into 5 ranges.
     multi = run(spark, {**pg_source, "table": "orders", "partitionColumn": "created", "numPartitions": 5},
-                local_target(tmp_path, "orders"), multi_id)
+                local_target(tmp_path, "orders-multi"), multi_id)
     assert (single["sourcePartitions"], multi["sourcePartitions"]) == (1, 5)
     rows_single = check_output("postgres table orders (1 partition)", "local parquet", single, expected, single_id)
     rows_multi = check_output("postgres table orders (5 by timestamp)", "local parquet", multi, expected, multi_id)
@@ -135,6 +141,59 @@ def test_s3_parquet_to_s3(spark, s3_source, env, run_id):
     check_output("s3 parquet readings/ (3 objects)", "s3 parquet by sensor", result, expected, run_id)
     data_bytes = sum(size for key, size in s3_objects(SRC_BUCKET, "parquet/readings/") if "/_" not in key)
     assert result["bytesIn"] == data_bytes
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Typed file sources
+
+TYPED_CSV = "id;amount;day;name\n1;12.50;2024-03-01;alpha\n2;7.25;2024-03-02;\"b;eta\"\n3;100.00;2024-02-29;gamma\n"
+
+
+def put_source_object(key: str, body: str) -> str:
+    s3_client().put_object(Bucket=SRC_BUCKET, Key=key, Body=body.encode())
+    return key
+
+
+def test_a_csv_source_lands_with_numeric_and_date_columns_typed(spark, s3_source, env, tmp_path):
+    import datetime as dt
+    from decimal import Decimal
+
+    prefix = f"typed/{uuid.uuid4().hex[:6]}/"
+    put_source_object(prefix + "sales.csv", TYPED_CSV)
+    src = {"type": "s3", "bucket": SRC_BUCKET, "prefix": prefix, "format": "csv", "endpoint": S3_ENDPOINT}
+
+    inferred = run(spark, {**src, "options": {"delimiter": ";", "inferSchema": True}},
+                   local_target(tmp_path, "inferred"), "inferred")
+    rows, _ = read_run(inferred["outputPath"])
+    assert sorted(rows, key=lambda r: r["id"])[1] == \
+        {"id": 2, "amount": 7.25, "day": dt.date(2024, 3, 2), "name": "b;eta"}
+
+    given = run(spark, {**src, "options": {"delimiter": ";",
+                                           "schema": "id BIGINT, amount DECIMAL(10,2), day DATE, name STRING"}},
+                local_target(tmp_path, "given"), "given")
+    rows, _ = read_run(given["outputPath"])
+    assert sorted(rows, key=lambda r: r["id"])[2] == \
+        {"id": 3, "amount": Decimal("100.00"), "day": dt.date(2024, 2, 29), "name": "gamma"}
+
+
+def test_a_record_that_does_not_fit_the_schema_fails_the_run(spark, s3_source, env, tmp_path):
+    prefix = put_source_object(f"typed/{uuid.uuid4().hex[:6]}/bad.csv", "id,day\n1,2024-03-01\n2,not a date\n")
+    target = local_target(tmp_path, "bad")
+    src = {"type": "s3", "bucket": SRC_BUCKET, "prefix": prefix, "format": "csv", "endpoint": S3_ENDPOINT,
+           "options": {"schema": "id INT, day DATE"}}
+    with pytest.raises(IngestError, match="Text 'not a date' could not be parsed"):
+        run(spark, src, target, "r1")
+    assert list_names(target_uri(target)) == []
+
+
+def test_a_multiline_json_source(spark, s3_source, env, tmp_path):
+    docs = [{"id": 1, "tags": ["a", "b"], "price": 2.5}, {"id": 2, "tags": [], "price": 4.0}]
+    prefix = put_source_object(f"typed/{uuid.uuid4().hex[:6]}/doc.json", json.dumps(docs, indent=2))
+    src = {"type": "s3", "bucket": SRC_BUCKET, "prefix": prefix, "format": "json", "endpoint": S3_ENDPOINT,
+           "options": {"multiLine": True}}
+    result = run(spark, src, local_target(tmp_path, "json"), "r1")
+    rows, _ = read_run(result["outputPath"])
+    assert sorted(rows, key=lambda r: r["id"]) == docs
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -211,26 +270,96 @@ def test_incremental_mysql_on_a_timestamp(spark, mysql_source, s3_source, env):
 # Publishing: modes and retries
 
 
-def test_overwrite_keeps_only_the_new_run_and_append_keeps_all(spark, pg_source, env, tmp_path):
+def test_three_runs_of_a_full_load_leave_exactly_one_copy(spark, pg_source, env, s3_source):
+    use_pg(env)
+    src = {**pg_source, "query": "SELECT id, region, amount FROM orders WHERE id <= 500"}
+    target = s3_target("full-load")  # no mode: a full load replaces the dataset
+    expected = pg_rows("SELECT id, region, amount FROM orders WHERE id <= 500")
+    for i in (1, 2, 3):
+        result = run(spark, src, target, f"full-{i}")
+        assert (result["targetMode"], result["datasetVersion"]) == ("overwrite", i)
+    version, rows = read_dataset(target_uri(target))
+    assert version == 3 and len(rows) == 500
+    assert checksum([without_run_id(r) for r in rows]) == checksum(expected)
+    assert {r["run_id"] for r in rows} == {"full-3"}
+    # What a plain listing of the target shows, too: the last run and the dataset file.
+    assert list_names(target_uri(target)) == ["_dataset.json", "run_id=full-3"]
+
+
+def test_append_keeps_every_run(spark, pg_source, env, tmp_path):
     use_pg(env)
     src = {**pg_source, "query": "SELECT id, region FROM orders WHERE id <= 100"}
-    run(spark, src, local_target(tmp_path, "ow"), "a1")
-    run(spark, src, local_target(tmp_path, "ow"), "a2")
-    base = target_uri(local_target(tmp_path, "ow"))
-    assert list_names(base) == ["run_id=a1", "run_id=a2"]
-    result = run(spark, src, local_target(tmp_path, "ow", mode="overwrite"), "o3")
-    assert list_names(base) == ["run_id=o3"]
-    assert len(read_run(result["outputPath"])[0]) == 100
+    target = local_target(tmp_path, "appended", mode="append")
+    for run_id in ("a1", "a2"):
+        run(spark, src, target, run_id)
+    _, rows = read_dataset(target_uri(target))
+    assert sorted(r["run_id"] for r in rows) == ["a1"] * 100 + ["a2"] * 100
+    # Switching the job to overwrite replaces both.
+    run(spark, src, {**target, "mode": "overwrite"}, "o3")
+    assert list_names(target_uri(target)) == ["_dataset.json", "run_id=o3"]
+    assert len(read_dataset(target_uri(target))[1]) == 100
+
+
+def test_overwrite_partitions_replaces_only_the_partitions_it_wrote(spark, pg_source, env, hdfs_base):
+    use_pg(env)
+    target = hdfs_target(hdfs_base, "by-region", partitionBy=["region"], mode="overwrite-partitions")
+    run(spark, {**pg_source, "query": "SELECT id, region, qty FROM orders WHERE id <= 300"}, target, "all")
+    # The second run re-delivers one region, with changed values.
+    run(spark, {**pg_source, "query": "SELECT id, region, qty + 1000 AS qty FROM orders "
+                                      "WHERE id <= 300 AND region = 'eu-west'"}, target, "eu")
+    _, rows = read_dataset(target_uri(target))
+    expected = pg_rows("SELECT id, region, CASE WHEN region = 'eu-west' THEN qty + 1000 ELSE qty END AS qty "
+                       "FROM orders WHERE id <= 300")
+    assert checksum([without_run_id(r) for r in rows]) == checksum(expected)
+    assert {(r["region"], r["run_id"]) for r in rows} == \
+        {("eu-west", "eu"), ("us-east", "all"), ("ap-south", "all")}
+    assert list_names(f"{target_uri(target)}/run_id=all") == ["_SUCCESS", "region=ap-south", "region=us-east"]
+
+
+@pytest.mark.parametrize("kind", ["s3", "local"])
+def test_a_reader_during_a_run_sees_the_previous_complete_dataset(spark, pg_source, s3_source, env, tmp_path,
+                                                                  kind):
+    use_pg(env)
+    target = s3_target(f"reader-{uuid.uuid4().hex[:6]}") if kind == "s3" else local_target(tmp_path, "reader")
+    uri = target_uri(target)
+    old_query = "SELECT id, region, amount FROM orders WHERE id <= 400"
+    run(spark, {**pg_source, "query": old_query}, target, "old")
+    old = checksum(pg_rows(old_query))
+    new_query = "SELECT id, region, amount FROM orders WHERE id > 2000"
+    new = checksum(pg_rows(new_query))
+    # pg_sleep keeps the copy going for a while, so the reader reads while Spark writes, and while it publishes.
+    slow = f"SELECT o.* FROM ({new_query}) o CROSS JOIN (SELECT pg_sleep(2)) pause"
+
+    seen, stop = [], threading.Event()
+
+    def reader():
+        while not stop.is_set():
+            version, rows = read_dataset(uri)
+            seen.append((version, checksum([without_run_id(r) for r in rows])))
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    try:
+        run(spark, {**pg_source, "query": slow, "partitionColumn": "id", "numPartitions": 2}, target, "new")
+    finally:
+        stop.set()
+        thread.join()
+    assert seen, "the reader never read"
+    assert all(s in ((1, old), (2, new)) for s in seen), f"a reader saw a partial or doubled dataset: {seen}"
+    assert seen[0] == (1, old)
+    assert read_dataset(uri)[1] and checksum([without_run_id(r) for r in read_dataset(uri)[1]]) == new
+    print(f"\n{kind}: {len(seen)} reads during the run, {sum(1 for s in seen if s[0] == 1)} of the previous dataset")
 
 
 def test_retry_of_the_same_run_replaces_it(spark, pg_source, env, hdfs_base):
     use_pg(env)
     src = {**pg_source, "query": "SELECT id, customer FROM orders WHERE id <= 40"}
-    target = hdfs_target(hdfs_base, "retry")
+    target = hdfs_target(hdfs_base, "retry", mode="append")
     run(spark, src, target, "same")
     result = run(spark, src, target, "same")
-    assert list_names(target_uri(target)) == ["run_id=same"]
+    assert list_names(target_uri(target)) == ["_dataset.json", "run_id=same"]
     assert len(read_run(result["outputPath"])[0]) == 40  # not 80
+    assert len(read_dataset(target_uri(target))[1]) == 40
 
 
 # ---------------------------------------------------------------------------------------------------------

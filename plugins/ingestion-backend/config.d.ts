@@ -46,6 +46,23 @@ export interface Config {
     }>;
     /** How many manual ("run now") runs of one tenant may wait in the queue at once; more get 429. Default 5. */
     maxQueuedManualRunsPerTenant?: number;
+    /**
+     * How long a run waits on a database or S3 endpoint that does not answer, in seconds (1-86400). Defaults:
+     * connect 10, login 30 (database handshake and authentication), socket 600 (silence on an open connection;
+     * S3 requests wait at least 15). A run that hits one fails with a message naming the values.
+     */
+    /**
+     * A run still going after `slaMultiple` times its job's SLA is stopped, marked timed_out, charged up to that
+     * limit only, and its tenant is notified. Default 2; at least 1.
+     */
+    runTimeLimit?: {
+      slaMultiple?: number;
+    };
+    sourceTimeouts?: {
+      connectSeconds?: number;
+      loginSeconds?: number;
+      socketSeconds?: number;
+    };
     /** How many times its cores' hours the vcore-hours namespace may sell as vCPU-hours. Default 1 (none). */
     vcpuHourOversubscription?: number;
     /** The resource estimator: list prices (shown with their currency) and the confidence of its intervals. */

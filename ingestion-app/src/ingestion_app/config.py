@@ -12,12 +12,17 @@ from dataclasses import dataclass, field
 from typing import Any, Optional, Union
 from urllib.parse import urlsplit
 
+from .timeouts import FIELDS as TIMEOUT_FIELDS
+from .timeouts import MAX_SECONDS, Timeouts
+
 JDBC_TYPES = ("postgres", "mysql")
 SOURCE_TYPES = JDBC_TYPES + ("s3",)
 S3_FORMATS = ("csv", "json", "parquet")
 TARGET_TYPES = ("s3", "hdfs", "local")
 TARGET_FORMATS = ("parquet",)
-MODES = ("append", "overwrite")
+# How a run lands in the target dataset (see lake.py): replace the whole dataset, add to it, or replace only
+# the partitions (values of target.partitionBy) this run wrote.
+MODES = ("overwrite", "append", "overwrite-partitions")
 DEFAULT_REGION = "us-east-1"
 MAX_PARTITIONS = 1000
 
@@ -84,7 +89,7 @@ class Target:
     path: str  # normalized URI: s3a://bucket/prefix, hdfs://host:port/path, file:///abs/path (no trailing /)
     format: str = "parquet"
     partition_by: tuple = ()
-    mode: str = "append"
+    mode: str = "overwrite"
     endpoint: Optional[str] = None
     region: str = DEFAULT_REGION
 
@@ -107,6 +112,7 @@ class JobConfig:
     source: Source
     target: Target
     watermark: Optional[str] = None
+    timeouts: Timeouts = field(default_factory=Timeouts)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -272,13 +278,44 @@ def _parse_s3_source(src: dict) -> S3Source:
     fmt = _choice(src, "format", p, S3_FORMATS)
     endpoint = _endpoint(src, "endpoint", p)
     region = _str(src, "region", p, required=False) or DEFAULT_REGION
-    options = src.get("options") or {}
-    _obj(options, "source.options")
-    for k, v in options.items():
-        if not isinstance(v, (str, int, float, bool)):
-            raise ConfigError(f"source.options.{k}", f"must be a string, number or boolean, got {_kind(v)}")
-    options = {k: (str(v).lower() if isinstance(v, bool) else str(v)) for k, v in options.items()}
+    options = _read_options(src.get("options"), fmt)
     return S3Source(bucket=bucket, prefix=prefix, format=fmt, endpoint=endpoint, region=region, options=options)
+
+
+# Reader options of S3 sources: name -> (formats it applies to, JSON type, what it must be). The names are
+# Spark's own, so the Spark documentation of each applies.
+S3_OPTIONS = {
+    "header": (("csv",), bool, "true or false"),
+    "delimiter": (("csv",), str, "one character"),
+    "inferSchema": (("csv", "json"), bool, "true or false"),
+    "schema": (("csv", "json"), str, "a schema in SQL DDL, such as 'id BIGINT, day DATE, price DECIMAL(10,2)'"),
+    "multiLine": (("csv", "json"), bool, "true or false"),
+    "dateFormat": (("csv", "json"), str, "a date pattern such as yyyy-MM-dd"),
+    "timestampFormat": (("csv", "json"), str, "a timestamp pattern such as yyyy-MM-dd HH:mm:ss"),
+}
+
+
+def _read_options(raw: Any, fmt: str) -> dict:
+    """Checks source.options against S3_OPTIONS; returns them as Spark reader options (strings)."""
+    if raw is None:
+        return {}
+    _obj(raw, "source.options")
+    out = {}
+    for key, value in raw.items():
+        name = f"source.options.{key}"
+        if key not in S3_OPTIONS:
+            raise ConfigError(name, f"unknown option (allowed: {', '.join(S3_OPTIONS)})")
+        formats, kind, what = S3_OPTIONS[key]
+        if fmt not in formats:
+            raise ConfigError(name, f"only applies to {' and '.join(formats)} sources, not {fmt}")
+        if not isinstance(value, kind) or (kind is str and not value.strip()):
+            raise ConfigError(name, f"must be {what}, got {value!r}")
+        if key == "delimiter" and len(value) != 1:
+            raise ConfigError(name, f"must be one character, got {value!r}")
+        out[key] = str(value).lower() if isinstance(value, bool) else value
+    if "schema" in out and out.get("inferSchema") == "true":
+        raise ConfigError("source.options.inferSchema", "cannot be true when source.options.schema is given")
+    return out
 
 
 def _normalize_target_path(kind: str, raw: str) -> str:
@@ -318,7 +355,7 @@ def _normalize_target_path(kind: str, raw: str) -> str:
     return "file://" + local
 
 
-def _parse_target(tgt: dict) -> Target:
+def _parse_target(tgt: dict, incremental: bool) -> Target:
     p = "target"
     _no_unknown(tgt, ("type", "path", "format", "partitionBy", "mode", "endpoint", "region"), p)
     kind = _choice(tgt, "type", p, TARGET_TYPES)
@@ -337,7 +374,11 @@ def _parse_target(tgt: dict) -> Target:
             if col.lower() == "run_id":
                 raise ConfigError(f"target.partitionBy[{i}]", "run_id is reserved for the run directory")
             cols.append(col)
-    mode = _choice(tgt, "mode", p, MODES, default="append")
+    # A full load replaces the dataset by default (re-running it must not add a copy); an incremental load adds
+    # exactly its new rows.
+    mode = _choice(tgt, "mode", p, MODES, default="append" if incremental else "overwrite")
+    if mode == "overwrite-partitions" and not cols:
+        raise ConfigError("target.mode", "overwrite-partitions needs target.partitionBy (the partitions to replace)")
     endpoint = _endpoint(tgt, "endpoint", p)
     if endpoint and kind != "s3":
         raise ConfigError("target.endpoint", f"only applies to s3 targets, not {kind}")
@@ -349,7 +390,7 @@ def _parse_target(tgt: dict) -> Target:
 def parse_config(raw: Any) -> JobConfig:
     """Validates a decoded job.json and returns it typed; raises ConfigError naming the bad field."""
     _obj(raw, "(root)")
-    _no_unknown(raw, ("jobId", "runId", "source", "target", "watermark"), "")
+    _no_unknown(raw, ("jobId", "runId", "source", "target", "watermark", "timeouts"), "")
     job_id = _str(raw, "jobId", "")
     run_id = _str(raw, "runId", "")
     assert job_id is not None and run_id is not None
@@ -363,10 +404,21 @@ def parse_config(raw: Any) -> JobConfig:
     src = _obj(raw.get("source"), "source")
     kind = _choice(src, "type", "source", SOURCE_TYPES)
     source: Source = _parse_s3_source(src) if kind == "s3" else _parse_jdbc(src)
-    target = _parse_target(_obj(raw.get("target"), "target"))
+    target = _parse_target(_obj(raw.get("target"), "target"),
+                           incremental=bool(getattr(source, "incremental_column", None)))
     if watermark is not None and not getattr(source, "incremental_column", None):
         raise ConfigError("watermark", "is set but source.incrementalColumn is not (only incremental JDBC loads use it)")
-    return JobConfig(job_id=job_id, run_id=run_id, source=source, target=target, watermark=watermark)
+    return JobConfig(job_id=job_id, run_id=run_id, source=source, target=target, watermark=watermark,
+                     timeouts=_parse_timeouts(raw.get("timeouts")))
+
+
+def _parse_timeouts(raw: Any) -> Timeouts:
+    if raw is None:
+        return Timeouts()
+    _obj(raw, "timeouts")
+    _no_unknown(raw, tuple(TIMEOUT_FIELDS), "timeouts")
+    given = {attr: _int(raw, key, "timeouts", 1, MAX_SECONDS, required=False) for key, attr in TIMEOUT_FIELDS.items()}
+    return Timeouts(**{k: v for k, v in given.items() if v is not None})
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -1,30 +1,21 @@
-"""One ingestion run on an existing SparkSession: read the source, write Parquet to a staging directory,
-check it, publish it atomically. main.py wraps this for spark-submit; tests call it in-process.
-
-Target layout (<path> = target.path):
-  <path>/_staging/<runId>/...        while the run writes; removed on failure. Spark and Hive skip names
-                                     starting with "_" when they read <path> as a table.
-  <path>/run_id=<runId>/[col=v/]part-*.parquet
-                                     the published run (a partition column run_id for readers of <path>),
-  <path>/run_id=<runId>/_SUCCESS     written last; JSON with runId, jobId, rows and bytes.
-On HDFS and local targets the publish is a single directory rename, so a run directory is either absent or
-complete. On S3 a rename is a copy, so readers must treat a run directory as complete only once its _SUCCESS
-marker exists (the marker is written after every data file is in place).
+"""One ingestion run on an existing SparkSession: read the source, write Parquet to a staging directory
+(`<path>/_staging/<runId>`, removed on failure; readers skip names starting with "_"), check it, publish it
+into the target dataset (lake.py). main.py wraps this for spark-submit; tests call it in-process.
 """
 from __future__ import annotations
 
-import json
 import time
 from typing import Optional
 from urllib.parse import urlsplit
 
 from .config import Credentials, JdbcSource, JobConfig, S3Source, Target
 from .errors import IngestError, root_message
+from .filesystem import HadoopFS
+from .lake import RUN_PREFIX, publish_run
 from .sql import FETCH_SIZE, JDBC_DRIVERS, bounds_query, jdbc_url, read_relation
+from .timeouts import Timeouts, is_timeout, jdbc_properties, s3a_settings
 
 STAGING_DIR = "_staging"
-RUN_PREFIX = "run_id="
-SUCCESS_MARKER = "_SUCCESS"
 
 
 def staging_path(target: Target, run_id: str) -> str:
@@ -39,9 +30,9 @@ def run_path(target: Target, run_id: str) -> str:
 # Hadoop configuration and file system access through the JVM
 
 
-def _s3_settings(bucket: str, endpoint: Optional[str], region: str) -> dict:
+def _s3_settings(bucket: str, endpoint: Optional[str], region: str, timeouts: Timeouts) -> dict:
     b = f"fs.s3a.bucket.{bucket}."
-    settings = {b + "endpoint.region": region}
+    settings = {b + "endpoint.region": region, **s3a_settings(b, timeouts)}
     if endpoint:
         settings[b + "endpoint"] = endpoint
         settings[b + "path.style.access"] = "true"
@@ -54,9 +45,10 @@ def hadoop_settings(cfg: JobConfig, creds: Credentials) -> dict:
     endpoints). Keys from the environment when given, else the AWS default credential chain."""
     settings: dict = {}
     if isinstance(cfg.source, S3Source):
-        settings.update(_s3_settings(cfg.source.bucket, cfg.source.endpoint, cfg.source.region))
+        settings.update(_s3_settings(cfg.source.bucket, cfg.source.endpoint, cfg.source.region, cfg.timeouts))
     if cfg.target.type == "s3":
-        settings.update(_s3_settings(cfg.target.bucket, cfg.target.endpoint, cfg.target.region))  # type: ignore
+        settings.update(_s3_settings(cfg.target.bucket, cfg.target.endpoint, cfg.target.region,  # type: ignore
+                                     cfg.timeouts))
     if creds.s3_access_key and creds.s3_secret_key:
         settings["fs.s3a.aws.credentials.provider"] = "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider"
         settings["fs.s3a.access.key"] = creds.s3_access_key
@@ -64,69 +56,11 @@ def hadoop_settings(cfg: JobConfig, creds: Credentials) -> dict:
     return settings
 
 
-def _hidden(name: str) -> bool:
-    """Spark's rule for names its file sources skip: leading '.', or leading '_' unless a partition (k=v)."""
-    return name.startswith(".") or (name.startswith("_") and "=" not in name)
-
-
-class _FS:
-    """The Hadoop FileSystem of a URI, through py4j."""
-
-    def __init__(self, spark, uri: str):
-        self._jvm = spark._jvm
-        self._conf = spark._jsc.hadoopConfiguration()
-        self.fs = self.path(uri).getFileSystem(self._conf)
-
-    def path(self, uri: str):
-        return self._jvm.org.apache.hadoop.fs.Path(uri)
-
-    def exists(self, uri: str) -> bool:
-        return bool(self.fs.exists(self.path(uri)))
-
-    def delete(self, uri: str) -> None:
-        p = self.path(uri)
-        if self.fs.exists(p):
-            self.fs.delete(p, True)
-
-    def list_names(self, uri: str) -> list:
-        p = self.path(uri)
-        if not self.fs.exists(p):
-            return []
-        return [str(st.getPath().getName()) for st in self.fs.listStatus(p)]
-
-    def data_files(self, uri: str) -> list:
-        """(path, length) of the files below uri that a reader would read (no _ or . names)."""
-        out = []
-        root = urlsplit(uri).path.rstrip("/")
-        it = self.fs.listFiles(self.path(uri), True)
-        while it.hasNext():
-            st = it.next()
-            full = str(st.getPath().toUri().getPath())
-            rel = full[len(root):] if full.startswith(root) else full.rsplit("/", 1)[-1]
-            if any(_hidden(part) for part in rel.split("/") if part):
-                continue
-            out.append((str(st.getPath()), int(st.getLen())))
-        return out
-
-    def rename(self, src: str, dst: str) -> bool:
-        parent = self.path(dst).getParent()
-        if parent is not None and not self.fs.exists(parent):
-            self.fs.mkdirs(parent)
-        return bool(self.fs.rename(self.path(src), self.path(dst)))
-
-    def write_text(self, uri: str, text: str) -> None:
-        out = self.fs.create(self.path(uri), True)
-        try:
-            out.write(bytearray(text.encode("utf-8")))
-        finally:
-            out.close()
-
-
 # ---------------------------------------------------------------------------------------------------------
 # Reading
 
 
-def _jdbc_reader(spark, src: JdbcSource, creds: Credentials):
+def _jdbc_reader(spark, src: JdbcSource, creds: Credentials, timeouts: Timeouts):
     r = (
         spark.read.format("jdbc")
         .option("url", jdbc_url(src))
@@ -134,12 +68,14 @@ def _jdbc_reader(spark, src: JdbcSource, creds: Credentials):
         .option("user", creds.source_user)
         .option("fetchsize", str(FETCH_SIZE))
     )
+    for key, value in jdbc_properties(src.type, timeouts).items():
+        r = r.option(key, value)  # Spark hands options it does not know to the driver as properties
     if creds.source_password is not None:
         r = r.option("password", creds.source_password)
     return r
 
 
-def _partition_bounds(spark, src: JdbcSource, creds: Credentials, watermark: Optional[str]):
+def _partition_bounds(spark, src: JdbcSource, creds: Credentials, watermark: Optional[str], timeouts: Timeouts):
     """(lower, upper) as strings Spark accepts for partitionColumn bounds, or None when the range is empty.
     Integral and decimal columns give integers (floor/ceil); dates and timestamps their string form in the
     session time zone, which is also how Spark parses the bounds back."""
@@ -147,7 +83,7 @@ def _partition_bounds(spark, src: JdbcSource, creds: Credentials, watermark: Opt
     from pyspark.sql.types import DateType, DecimalType, FractionalType, IntegralType, TimestampNTZType, \
         TimestampType
 
-    df = _jdbc_reader(spark, src, creds).option("query", bounds_query(src, watermark)).load()
+    df = _jdbc_reader(spark, src, creds, timeouts).option("query", bounds_query(src, watermark)).load()
     lo_type = df.schema["lo"].dataType
     if isinstance(lo_type, (IntegralType, DecimalType, FractionalType)):
         row = df.select(F.floor("lo").cast("long").alias("lo"), F.ceil("hi").cast("long").alias("hi")).first()
@@ -169,9 +105,9 @@ def read_source(spark, cfg: JobConfig, creds: Credentials):
     """The source DataFrame and what is known about the input before reading it."""
     src = cfg.source
     if isinstance(src, JdbcSource):
-        reader = _jdbc_reader(spark, src, creds).option("dbtable", read_relation(src, cfg.watermark))
+        reader = _jdbc_reader(spark, src, creds, cfg.timeouts).option("dbtable", read_relation(src, cfg.watermark))
         if src.partition_column and (src.num_partitions or 1) > 1:
-            bounds = _partition_bounds(spark, src, creds, cfg.watermark)
+            bounds = _partition_bounds(spark, src, creds, cfg.watermark, cfg.timeouts)
             if bounds is not None:
                 reader = (
                     reader.option("partitionColumn", src.partition_column)
@@ -188,19 +124,29 @@ def read_source(spark, cfg: JobConfig, creds: Credentials):
         return df, {"bytesIn": None}
 
     assert isinstance(src, S3Source)
-    fs = _FS(spark, src.uri)
+    fs = HadoopFS(spark, src.uri)
     if not fs.exists(src.uri):
         raise IngestError(f"{src.description}: nothing found at {src.uri}")
     files = fs.data_files(src.uri)
     if not files:
         raise IngestError(f"{src.description}: no data files under {src.uri}")
     reader = spark.read.format(src.format)
+    options = dict(src.options)
+    schema = options.pop("schema", None)
     if src.format == "csv":
-        # RFC 4180: a header line, and "" for a quote inside a quoted field (Spark's default escape is \\,
-        # which would keep the doubled quotes in the data).
+        # RFC 4180: a header line by default, and "" for a quote inside a quoted field (Spark's default escape
+        # is \\, which would keep the doubled quotes in the data).
         reader = reader.option("header", "true").option("escape", '"')
-    for k, v in src.options.items():
+    if src.format in ("csv", "json"):
+        # A record that does not fit the schema fails the run instead of landing as nulls.
+        reader = reader.option("mode", "FAILFAST")
+    for k, v in options.items():
         reader = reader.option(k, v)
+    if schema is not None:
+        try:
+            reader = reader.schema(schema)
+        except Exception as e:
+            raise IngestError(f"source.options.schema: is not a valid schema: {root_message(e)}") from None
     df = reader.load(src.uri)
     return df, {"bytesIn": sum(length for _, length in files)}
 
@@ -241,7 +187,7 @@ def run_job(spark, cfg: JobConfig, creds: Credentials) -> dict:
     staging = staging_path(target, cfg.run_id)
     final = run_path(target, cfg.run_id)
     phase = f"reading {cfg.source.description}"
-    fs: Optional[_FS] = None
+    fs: Optional[HadoopFS] = None
     staged = False
     try:
         _job_group(spark, "prepare", f"{cfg.run_id}: read schema and partition bounds")
@@ -255,7 +201,7 @@ def run_job(spark, cfg: JobConfig, creds: Credentials) -> dict:
         source_partitions = df.rdd.getNumPartitions()
 
         phase = f"writing {target.description}"
-        fs = _FS(spark, target.path)
+        fs = HadoopFS(spark, target.path)
         fs.delete(staging)  # a crashed earlier attempt of this run
         staged = True
         observed, obs = _observed_metrics(df, cfg)
@@ -283,11 +229,12 @@ def run_job(spark, cfg: JobConfig, creds: Credentials) -> dict:
                 watermark = metrics["watermark"]
 
         phase = f"publishing {final}"
-        publish(fs, target, cfg, staging, final, {
+        dataset = publish_run(fs, target.path, staging, cfg.run_id, target.mode, target.partition_by, {
             "jobId": cfg.job_id, "runId": cfg.run_id, "rows": rows_out, "bytes": bytes_out,
             "files": len(files), "watermark": watermark, "publishedAt": int(time.time() * 1000),
         })
         staged = False
+        _remove_empty_staging_parent(fs, target)
         return {
             "status": "succeeded",
             "rowsIn": rows_in,
@@ -298,45 +245,34 @@ def run_job(spark, cfg: JobConfig, creds: Credentials) -> dict:
             "outputPath": final,
             "filesOut": len(files),
             "sourcePartitions": source_partitions,
+            "targetMode": target.mode,
+            **dataset,
         }
     except IngestError:
         raise
     except Exception as e:  # Spark, JDBC, S3, HDFS: name the phase and the root cause
-        raise IngestError(f"{phase}: {root_message(e)}") from e
+        cause = root_message(e)
+        if is_timeout(cause):
+            s3 = phase.startswith("reading s3") or target.type == "s3" and not phase.startswith("reading")
+            cause += f" (timeouts: {cfg.timeouts.describe(s3=s3)})"
+        raise IngestError(f"{phase}: {cause}") from e
     finally:
         if staged and fs is not None:
             _clean_staging(fs, target, staging)
 
 
-def _clean_staging(fs: _FS, target: Target, staging: str) -> None:
+def _clean_staging(fs: HadoopFS, target: Target, staging: str) -> None:
     try:
         fs.delete(staging)
-        parent = f"{target.path}/{STAGING_DIR}"
-        if fs.exists(parent) and not fs.list_names(parent):
-            fs.delete(parent)
+        _remove_empty_staging_parent(fs, target)
     except Exception:
         pass  # best effort; the staging area is invisible to readers anyway
 
 
-def publish(fs: _FS, target: Target, cfg: JobConfig, staging: str, final: str, marker: dict) -> None:
-    """Moves the staged run into place, then writes the _SUCCESS marker; mode=overwrite then removes the
-    other runs. A run directory left by an earlier attempt of the same runId is replaced."""
-    fs.delete(f"{staging}/{SUCCESS_MARKER}")
-    if not fs.exists(staging):
-        # No rows and no partitions: Spark wrote nothing at all. Publish an empty run.
-        fs.fs.mkdirs(fs.path(staging))
-    fs.delete(final)
-    if not fs.rename(staging, final):
-        raise IngestError(f"publishing {final}: rename from {staging} failed")
-    fs.write_text(f"{final}/{SUCCESS_MARKER}", json.dumps(marker, sort_keys=True) + "\n")
+def _remove_empty_staging_parent(fs: HadoopFS, target: Target) -> None:
     parent = f"{target.path}/{STAGING_DIR}"
     if fs.exists(parent) and not fs.list_names(parent):
         fs.delete(parent)
-    if target.mode == "overwrite":
-        keep = final.rsplit("/", 1)[-1]
-        for name in fs.list_names(target.path):
-            if name.startswith(RUN_PREFIX) and name != keep:
-                fs.delete(f"{target.path}/{name}")
 
 
 def describe_target_host(target: Target) -> Optional[tuple]:

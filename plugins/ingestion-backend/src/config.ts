@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { SourceTimeouts } from '@internal/backstage-plugin-ingestion-node';
 import { DEFAULT_PROFILING_RUNS } from './domain/lifecycle/promotion';
 import path from 'node:path';
 import {
@@ -55,6 +56,42 @@ export interface IngestionConfig {
   maxQueuedManualRunsPerTenant: number;
   /** Services allowed to call the API, by subject, with their scopes. */
   servicePrincipals: ServicePrincipalGrant[];
+  /** How long runs wait on silent sources (`ingestion.sourceTimeouts`); the application's defaults when absent. */
+  sourceTimeouts?: SourceTimeouts;
+  /** A run still going after this multiple of its job's SLA is stopped as timed_out (`ingestion.runTimeLimit`). */
+  runTimeLimitSlaMultiple: number;
+}
+
+const TIMEOUT_KEYS = [
+  'connectSeconds',
+  'loginSeconds',
+  'socketSeconds',
+] as const;
+
+function readSlaMultiple(config?: Config): number {
+  const multiple = config?.getOptionalNumber('runTimeLimit.slaMultiple') ?? 2;
+  if (!(multiple >= 1)) {
+    throw new InputError(
+      `ingestion.runTimeLimit.slaMultiple must be at least 1, got ${multiple}`,
+    );
+  }
+  return multiple;
+}
+
+function readSourceTimeouts(config?: Config): SourceTimeouts | undefined {
+  if (!config) return undefined;
+  const timeouts: SourceTimeouts = {};
+  for (const key of TIMEOUT_KEYS) {
+    const value = config.getOptionalNumber(key);
+    if (value === undefined) continue;
+    if (!Number.isInteger(value) || value < 1 || value > 86_400) {
+      throw new InputError(
+        `ingestion.sourceTimeouts.${key} must be a whole number of seconds from 1 to 86400, got ${value}`,
+      );
+    }
+    timeouts[key] = value;
+  }
+  return timeouts;
 }
 
 const DEFAULT_NAMESPACES: IngestionConfig['namespaces'] = {
@@ -143,6 +180,10 @@ export function readIngestionConfig(root: Config): IngestionConfig {
       config?.getOptionalNumber('dispatchIntervalSeconds') ?? 5,
     vcpuHourOversubscription:
       config?.getOptionalNumber('vcpuHourOversubscription') ?? 1,
+    runTimeLimitSlaMultiple: readSlaMultiple(config),
+    sourceTimeouts: readSourceTimeouts(
+      config?.getOptionalConfig('sourceTimeouts'),
+    ),
     profilingRuns: readProfilingRuns(config),
     maxQueuedManualRunsPerTenant: positiveInteger(
       config?.getOptionalNumber('maxQueuedManualRunsPerTenant') ?? 5,

@@ -24,6 +24,7 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { ingestionExecutorExtensionPoint } from '@internal/backstage-plugin-ingestion-node';
 import { ExecutorRegistry } from './scheduler/ExecutorRegistry';
 import { RunDispatcher } from './scheduler/RunDispatcher';
+import { NotifyingRunAlerts } from './services/RunAlerts';
 import { DemoSeeder } from './demo/DemoSeeder';
 import { SliceCalendarService } from './scheduler/SliceCalendarService';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -152,6 +153,10 @@ export const ingestionPlugin = createBackendPlugin({
               executor,
               logger: deps.logger,
               runFinished: lifecycle,
+              alerts: new NotifyingRunAlerts({
+                notifications: deps.notifications,
+                logger: deps.logger,
+              }),
             })
           : undefined;
         if (dispatcher) {

@@ -55,6 +55,16 @@ describe('toApplicationJobConfig', () => {
     expect(JSON.stringify(config)).not.toMatch(/shop-db|lake-writer/);
   });
 
+  it('passes the platform’s source timeouts on, and none when it sets none', () => {
+    const submission = run({ type: 'local', path: '/tmp/lake' });
+    expect(toApplicationJobConfig(submission)).not.toHaveProperty('timeouts');
+    submission.application.timeouts = { loginSeconds: 5, socketSeconds: 60 };
+    expect(toApplicationJobConfig(submission).timeouts).toEqual({
+      loginSeconds: 5,
+      socketSeconds: 60,
+    });
+  });
+
   it('does not change the submission it maps', () => {
     const submission = run({ type: 'local', path: '/tmp/lake' });
     toApplicationJobConfig(submission);

@@ -1,4 +1,4 @@
-import { RunSubmission } from './executor';
+import { RunSubmission, SourceTimeouts } from './executor';
 
 /**
  * The ingestion application's job.json (see ingestion-app/README.md). Never holds credentials: the application
@@ -12,6 +12,7 @@ export interface ApplicationJobConfig {
   source: Record<string, unknown>;
   target: Record<string, unknown>;
   watermark: string | null;
+  timeouts?: SourceTimeouts;
 }
 
 /**
@@ -64,6 +65,7 @@ export function toApplicationJobConfig(
     source: withoutSecretReferences(run.application.source),
     target: withoutSecretReferences(run.application.target),
     watermark: run.application.watermark ?? null,
+    ...(run.application.timeouts && { timeouts: run.application.timeouts }),
   };
 }
 

@@ -12,6 +12,18 @@ import {
 export type RunResources = RunSizing;
 
 /**
+ * How long a run waits on its source and S3 endpoints, in seconds (ingestion-app/README.md, `timeouts`); a field
+ * left out keeps the application's default (connect 10, login 30, socket 600).
+ *
+ * @public
+ */
+export interface SourceTimeouts {
+  connectSeconds?: number;
+  loginSeconds?: number;
+  socketSeconds?: number;
+}
+
+/**
  * Everything an executor needs to start one run of an ingestion job.
  * Credentials are never inside: `secretRef` names a secret the executor resolves in its own environment.
  *
@@ -33,6 +45,7 @@ export interface RunSubmission {
     target: Record<string, unknown>;
     watermark: string | null;
     secretRef?: string;
+    timeouts?: SourceTimeouts;
   };
 }
 
@@ -75,6 +88,8 @@ export interface RunObservation {
   metrics?: RunMetrics;
   /** New incremental-load watermark reported by a successful run. */
   watermark?: string | null;
+  /** Where a successful run's data landed. */
+  outputPath?: string;
 }
 
 /**

@@ -23,6 +23,7 @@ export function withDriverOutcome(
     };
     if (observation.state === 'succeeded') {
       completed.watermark = result.watermark ?? null;
+      if (result.outputPath) completed.outputPath = result.outputPath;
     } else if (result.error) {
       completed.message = result.error;
     }

@@ -46,12 +46,16 @@ describe('runOutcome', () => {
     ).toEqual({ runId: 'r1', state: 'running', startedAt: started.startedAt });
   });
 
-  it('reports a success with its watermark and metrics', () => {
+  it('reports a success with its watermark, output and metrics', () => {
     expect(
       runOutcome({
         ...facts,
         state: started,
-        result: { status: 'succeeded', watermark: '2024-05-01 01:59:00' },
+        result: {
+          status: 'succeeded',
+          watermark: '2024-05-01 01:59:00',
+          outputPath: 's3a://lake/orders/run_id=r1',
+        },
       }),
     ).toEqual({
       runId: 'r1',
@@ -60,6 +64,7 @@ describe('runOutcome', () => {
       finishedAt,
       metrics,
       watermark: '2024-05-01 01:59:00',
+      outputPath: 's3a://lake/orders/run_id=r1',
     });
   });
 

@@ -46,6 +46,7 @@ export function runOutcome(facts: RunFacts): RunObservation {
       ...finished,
       state: 'succeeded',
       watermark: result.watermark ?? null,
+      ...(result.outputPath && { outputPath: result.outputPath }),
     };
   }
   if (state?.cancelRequestedAt) {

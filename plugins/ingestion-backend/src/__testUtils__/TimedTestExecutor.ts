@@ -71,6 +71,7 @@ export class TimedTestExecutor implements IngestionExecutor {
         ? { message: 'source table public.orders does not exist' }
         : {
             watermark: `wm-${runId}`,
+            outputPath: `${run.submission.application.target.path}/run_id=${runId}`,
             metrics: {
               durationMs: this.options.durationMs,
               cpuTimeMs: 1000,

@@ -30,6 +30,8 @@ interface RunRow {
   sizing: string | null;
   sla_met: boolean | number | null;
   sla_overrun: number | string | null;
+  output_path: string | null;
+  watermark: string | null;
 }
 
 function toRun(row: RunRow): IngestionRun {
@@ -57,6 +59,8 @@ function toRun(row: RunRow): IngestionRun {
     ...(row.sizing && { sizing: JSON.parse(row.sizing) }),
     ...(row.sla_met !== null && { slaMet: Boolean(row.sla_met) }),
     ...(row.sla_overrun !== null && { slaOverrun: Number(row.sla_overrun) }),
+    ...(row.output_path && { outputPath: row.output_path }),
+    ...(row.watermark !== null && { watermark: row.watermark }),
   };
 }
 
@@ -190,6 +194,12 @@ export class DatabaseRunStore implements RunStore {
             namespace: change.namespace,
           }),
           ...(change.reason !== undefined && { message: change.reason }),
+          ...(change.outputPath !== undefined && {
+            output_path: change.outputPath,
+          }),
+          ...(change.watermark !== undefined && {
+            watermark: change.watermark,
+          }),
         });
       if (updated === 0) return false;
       await tx('ingestion_run_transitions').insert({

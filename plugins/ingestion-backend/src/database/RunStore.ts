@@ -16,6 +16,8 @@ export interface NewRun
     | 'slaOverrun'
     | 'efficiency'
     | 'estimatedStartAt'
+    | 'outputPath'
+    | 'watermark'
   > {
   /** Unique per intended execution (a job's occurrence, or a manual request), so a run is never created twice. */
   dedupeKey: string;
@@ -32,6 +34,8 @@ export interface RunTransition {
   metrics?: RunMetricsRecord;
   opportunistic?: boolean;
   namespace?: string;
+  outputPath?: string;
+  watermark?: string | null;
 }
 
 export interface RunStore {

@@ -33,9 +33,16 @@ describe.each(databases.eachSupportedId())('RunDispatcher (%s)', databaseId => {
   let jobs: DatabaseJobStore;
   let runs: DatabaseRunStore;
 
+  let timedOut: string[];
+
   function dispatcher(durationMs = 10 * MIN, failJobs?: Set<string>) {
     return new RunDispatcher({
       config,
+      alerts: {
+        runTimedOut: async (run, job, limitMinutes) => {
+          timedOut.push(`${run.tenant} ${job.name} ${limitMinutes}`);
+        },
+      },
       jobs,
       runs,
       capacity,
@@ -112,6 +119,7 @@ describe.each(databases.eachSupportedId())('RunDispatcher (%s)', databaseId => {
       'test',
     );
     clock = T0;
+    timedOut = [];
     engine = TimedTestExecutor.newEngine();
     jobs = new DatabaseJobStore(db);
     runs = new DatabaseRunStore(db);
@@ -160,6 +168,10 @@ describe.each(databases.eachSupportedId())('RunDispatcher (%s)', databaseId => {
       executorInstances: 1,
     });
     expect(items[0].metrics?.recordsOut).toBe(10);
+    expect(items[0]).toMatchObject({
+      outputPath: `s3a://lake/orders/run_id=${items[0].id}`,
+      watermark: `wm-${items[0].id}`,
+    });
     expect((await runs.transitions(items[0].id)).map(t => t.to)).toEqual([
       'queued',
       'submitted',
@@ -345,5 +357,34 @@ describe.each(databases.eachSupportedId())('RunDispatcher (%s)', databaseId => {
       message: 'cancelled by user:default/lars',
     });
     expect(engine.runs.get(run.id)?.cancelledAt).toBe(clock);
+  });
+
+  it('stops a run past its time limit: timed_out, charged up to the limit, capacity freed, tenant alerted', async () => {
+    // SLA 20 min, limit 2 x 20 = 40 min; the engine would run for 3 hours.
+    // 5 cores each (1 driver + 4 executor); the 8-core namespace holds one at a time.
+    await addJob('first', 60, 4);
+    await addJob('second', 60, 4);
+    const slow = () => dispatcher(180 * MIN);
+    expect(await slow().tick()).toMatchObject({ queued: 2, started: 1 });
+    const [hung] = await runs.listInStates(['submitted']);
+    const [waiting] = await runs.listInStates(['queued']);
+    clock += MIN;
+    await slow().tick(); // observed running
+    clock += 41 * MIN;
+    await slow().tick(); // 42 min after the start: stopped, and the waiting run takes its place
+    const run = (await runs.get(hung.id))!;
+    expect(run.state).toBe('timed_out');
+    expect(run.message).toMatch(
+      /run time limit of 40 min \(2 × the SLA of 20 min\)/,
+    );
+    expect(engine.runs.get(run.id)?.cancelledAt).toBe(clock);
+    const jobName = hung.jobId.replace(/^job-/, '');
+    expect(timedOut).toEqual([`${LYRA} ${jobName} 40`]);
+    expect((await runs.get(waiting.id))?.state).toBe('submitted');
+    // Charged 5 cores x 40 minutes, the limit, however late the tick that stopped it came.
+    expect((await capacity.balance(LYRA)).consumedHours).toBeCloseTo(
+      (5 * 40) / 60,
+      6,
+    );
   });
 });

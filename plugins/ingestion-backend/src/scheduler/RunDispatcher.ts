@@ -18,6 +18,8 @@ import { CapacityService } from '../services/CapacityService';
 import { InsufficientBalanceError } from '../services/InsufficientBalanceError';
 import { RunFinishedListener } from '../services/lifecycle/RunFinishedListener';
 import { RunCanceller } from '../services/JobSchedulerPort';
+import { RunAlerts } from '../services/RunAlerts';
+import { isPastTimeLimit, runTimeLimitMs } from '../domain/jobs/runTimeLimit';
 import { toRunSubmission } from './toRunSubmission';
 import { FairDispatchOrder } from './fairDispatchOrder';
 
@@ -53,6 +55,8 @@ export class RunDispatcher implements RunCanceller {
       logger: LoggerService;
       /** Told of every run that finished (SLA outcome, profiling, alerts). */
       runFinished?: RunFinishedListener;
+      /** Told when a run is stopped at its time limit. */
+      alerts?: RunAlerts;
       /** How far back a missed occurrence is still run (default: one slice, 15 minutes). */
       catchUpMs?: number;
       now?: () => number;
@@ -73,7 +77,7 @@ export class RunDispatcher implements RunCanceller {
     };
     const jobs = await this.#activeJobs();
     report.queued = await this.#queueDueOccurrences(jobs, now);
-    report.finished = await this.#observeActiveRuns(now);
+    report.finished = await this.#observeActiveRuns(now, jobs);
     await this.#catchUp();
     const started = await this.#startQueuedRuns(jobs, now);
     report.started = started.started;
@@ -242,7 +246,9 @@ export class RunDispatcher implements RunCanceller {
   async #submit(job: IngestionJob, run: IngestionRun, now: number) {
     try {
       const watermark = await this.deps.jobs.getWatermark(job.id);
-      await this.deps.executor.submit(toRunSubmission(job, run, watermark));
+      await this.deps.executor.submit(
+        toRunSubmission(job, run, watermark, this.deps.config.sourceTimeouts),
+      );
       this.deps.logger.info(
         `Run ${run.id} of job ${job.id} submitted to ${this.deps.executor.id} in ${run.namespace}`,
       );
@@ -258,14 +264,23 @@ export class RunDispatcher implements RunCanceller {
     }
   }
 
-  async #observeActiveRuns(now: number): Promise<number> {
+  async #observeActiveRuns(
+    now: number,
+    jobs?: Map<string, IngestionJob>,
+  ): Promise<number> {
     let finished = 0;
     for (const run of await this.deps.runs.listInStates(ACTIVE)) {
+      const job = jobs
+        ? jobs.get(run.jobId)
+        : await this.deps.jobs.get(run.jobId);
+      if (job && (await this.#stopIfPastTimeLimit(run, job, now))) {
+        finished += 1;
+        continue;
+      }
       const seen = await this.deps.executor.observe(run.id);
       if (!seen) {
         if (run.state === 'submitted') {
           // Crashed between recording the submission and handing it over: hand it over now.
-          const job = await this.deps.jobs.get(run.jobId);
           if (job) await this.#submit(job, run, now);
         } else {
           await this.#finish(
@@ -297,11 +312,63 @@ export class RunDispatcher implements RunCanceller {
     return finished;
   }
 
-  async #finish(run: IngestionRun, seen: RunObservation, now: number) {
+  /**
+   * Stops a run that has gone on past its time limit (a multiple of its job's SLA): it is marked timed_out,
+   * metered up to the limit only, and its tenant is alerted. A run that finished meanwhile keeps its outcome.
+   */
+  async #stopIfPastTimeLimit(
+    run: IngestionRun,
+    job: IngestionJob,
+    now: number,
+  ): Promise<boolean> {
+    if (run.state !== 'running' || !run.startedAt) return false;
+    const startedAt = Date.parse(run.startedAt);
+    const limitMs = runTimeLimitMs(
+      job.estimates.slaMinutes,
+      this.deps.config.runTimeLimitSlaMultiple,
+    );
+    if (!isPastTimeLimit(startedAt, now, limitMs)) return false;
+    await this.deps.executor.cancel(run.id);
+    const seen = (await this.deps.executor.observe(run.id)) ?? {
+      runId: run.id,
+      state: 'cancelled' as const,
+    };
+    if (seen.state === 'succeeded' || seen.state === 'failed') {
+      await this.#finish(run, seen, now);
+      return true;
+    }
+    const limitMinutes = Math.round(limitMs / 60_000);
+    await this.#finish(run, seen, now, {
+      state: 'timed_out',
+      message: `stopped after the run time limit of ${limitMinutes} min (${this.deps.config.runTimeLimitSlaMultiple} × the SLA of ${job.estimates.slaMinutes} min); charged up to the limit`,
+      chargeUntil: startedAt + limitMs,
+    });
+    this.deps.logger.warn(
+      `Run ${run.id} of job ${job.id} stopped at its time limit of ${limitMinutes} min`,
+    );
+    await this.deps.alerts
+      ?.runTimedOut(run, job, limitMinutes)
+      .catch(error =>
+        this.deps.logger.warn(
+          `Could not alert ${run.tenant} about run ${run.id}: ${error}`,
+        ),
+      );
+    return true;
+  }
+
+  async #finish(
+    run: IngestionRun,
+    seen: RunObservation,
+    now: number,
+    stopped?: { state: RunState; message: string; chargeUntil: number },
+  ) {
     const job = await this.deps.jobs.get(run.jobId);
     const startedText = seen.startedAt ?? run.startedAt;
     const startedAt = startedText ? Date.parse(startedText) : undefined;
     const finishedAt = seen.finishedAt ? Date.parse(seen.finishedAt) : now;
+    const chargedUntil = stopped
+      ? Math.min(finishedAt, stopped.chargeUntil)
+      : finishedAt;
     // Meter first, from the run (its job may be gone): if this replica dies before the transition below, the next
     // tick meters again (a no-op).
     if (startedAt !== undefined) {
@@ -311,7 +378,7 @@ export class RunDispatcher implements RunCanceller {
           runId: run.id,
           allocatedCores: run.allocatedCores,
           startedAt,
-          finishedAt,
+          finishedAt: chargedUntil,
           opportunistic: run.opportunistic,
         },
         run.pool,
@@ -323,13 +390,17 @@ export class RunDispatcher implements RunCanceller {
     const moved = await this.#transition(
       run,
       run.state,
-      seen.state,
+      stopped?.state ?? seen.state,
       now,
-      seen.message,
+      stopped?.message ?? seen.message,
       {
         ...(startedAt !== undefined && { startedAt }),
         finishedAt,
         ...(seen.metrics && { metrics: seen.metrics }),
+        ...(seen.state === 'succeeded' && {
+          outputPath: seen.outputPath,
+          watermark: seen.watermark,
+        }),
       },
     );
     if (moved) await this.#followUp(run.id);
@@ -415,6 +486,8 @@ export class RunDispatcher implements RunCanceller {
       finishedAt?: number;
       metrics?: IngestionRun['metrics'];
       executor?: string;
+      outputPath?: string;
+      watermark?: string | null;
     } = {},
   ): Promise<boolean> {
     const moved = await this.deps.runs.transition(run.id, {

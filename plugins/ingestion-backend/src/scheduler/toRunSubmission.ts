@@ -2,7 +2,10 @@ import {
   IngestionJob,
   IngestionRun,
 } from '@internal/backstage-plugin-ingestion-common';
-import { RunSubmission } from '@internal/backstage-plugin-ingestion-node';
+import {
+  RunSubmission,
+  SourceTimeouts,
+} from '@internal/backstage-plugin-ingestion-node';
 
 /**
  * What an executor is told about a run: who, where and how big as stamped on the run when it was queued (the job
@@ -12,6 +15,7 @@ export function toRunSubmission(
   job: IngestionJob,
   run: IngestionRun,
   watermark: string | null,
+  timeouts?: SourceTimeouts,
 ): RunSubmission {
   if (!run.sizing) {
     throw new Error(
@@ -30,6 +34,7 @@ export function toRunSubmission(
       source: { ...job.source },
       target: { ...job.target },
       watermark,
+      ...(timeouts && { timeouts }),
     },
   };
 }

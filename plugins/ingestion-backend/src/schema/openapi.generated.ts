@@ -427,7 +427,7 @@ export const spec = {
             "required": [
               "type"
             ],
-            "description": "postgres/mysql: host, port, database, table or query, partitionColumn, numPartitions, incrementalColumn, credentialsSecret. s3: bucket, prefix, format (csv, json, parquet), endpoint, region, credentialsSecret.",
+            "description": "postgres/mysql: host, port, database, table or query, partitionColumn, numPartitions, incrementalColumn, credentialsSecret. s3: bucket, prefix, format (csv, json, parquet), options (csv and json), endpoint, region, credentialsSecret.",
             "properties": {
               "type": {
                 "type": "string",
@@ -436,6 +436,42 @@ export const spec = {
                   "mysql",
                   "s3"
                 ]
+              },
+              "options": {
+                "type": "object",
+                "additionalProperties": false,
+                "description": "s3 csv/json sources only: Spark's reader options. CSV columns are strings unless inferSchema or schema types them; a record that does not fit the schema fails the run.",
+                "properties": {
+                  "header": {
+                    "type": "boolean",
+                    "description": "csv: the first line names the columns (default true)"
+                  },
+                  "delimiter": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 1,
+                    "description": "csv: default ,"
+                  },
+                  "inferSchema": {
+                    "type": "boolean",
+                    "description": "type the columns from the data"
+                  },
+                  "schema": {
+                    "type": "string",
+                    "description": "the columns in SQL DDL, e.g. id BIGINT, amount DECIMAL(10,2), day DATE; not with inferSchema"
+                  },
+                  "multiLine": {
+                    "type": "boolean",
+                    "description": "json: a document or array per file; csv: fields spanning lines"
+                  },
+                  "dateFormat": {
+                    "type": "string",
+                    "description": "Spark date pattern, e.g. dd.MM.yyyy"
+                  },
+                  "timestampFormat": {
+                    "type": "string"
+                  }
+                }
               }
             }
           },
@@ -470,6 +506,15 @@ export const spec = {
                 "items": {
                   "type": "string"
                 }
+              },
+              "mode": {
+                "type": "string",
+                "enum": [
+                  "overwrite",
+                  "append",
+                  "overwrite-partitions"
+                ],
+                "description": "How a run lands in the dataset at path: overwrite replaces it, append adds to it, overwrite-partitions replaces only the partitionBy partitions the run wrote (needs partitionBy). Default: overwrite for a full load, append for an incremental one (incrementalColumn). Each run is published atomically: readers of the dataset see the previous or the new one, never a mix."
               },
               "endpoint": {
                 "type": "string"
@@ -907,30 +952,39 @@ export const spec = {
       },
       "RunMetrics": {
         "type": "object",
+        "description": "Measured by Spark for the run, with one meaning whatever the run's end (succeeded, failed, cancelled, timed_out). The run's startedAt/finishedAt span the whole process (JVM start and stop included); the metrics cover the Spark application inside it.",
         "properties": {
           "durationMs": {
-            "type": "number"
+            "type": "number",
+            "description": "The Spark application's time: from its start event to its end event, or to its last event for a run stopped before the end. Only when Spark left no event log, the application's own measure of its time."
           },
           "cpuTimeMs": {
-            "type": "number"
+            "type": "number",
+            "description": "CPU time of all tasks, summed"
           },
           "executorRunTimeMs": {
-            "type": "number"
+            "type": "number",
+            "description": "Wall time of all tasks, summed"
           },
           "peakMemoryBytes": {
-            "type": "number"
+            "type": "number",
+            "description": "Highest task peak: Spark execution memory or JVM heap"
           },
           "bytesIn": {
-            "type": "number"
+            "type": "number",
+            "description": "S3 sources: size of the files read. JDBC sources: UTF-8 size of the rows as JSON."
           },
           "bytesOut": {
-            "type": "number"
+            "type": "number",
+            "description": "Size of the Parquet files written"
           },
           "recordsIn": {
-            "type": "number"
+            "type": "number",
+            "description": "Rows read from the source"
           },
           "recordsOut": {
-            "type": "number"
+            "type": "number",
+            "description": "Rows written to the target"
           }
         }
       },
@@ -1005,8 +1059,10 @@ export const spec = {
               "running",
               "succeeded",
               "failed",
-              "cancelled"
-            ]
+              "cancelled",
+              "timed_out"
+            ],
+            "description": "timed_out: stopped by the service when it ran longer than the run time limit (ingestion.runTimeLimit.slaMultiple times the job's SLA); charged up to the limit only."
           },
           "trigger": {
             "type": "string",
@@ -1083,6 +1139,15 @@ export const spec = {
                 "type": "number"
               }
             }
+          },
+          "outputPath": {
+            "type": "string",
+            "description": "Where a succeeded run's data landed: its run_id= directory in the target dataset"
+          },
+          "watermark": {
+            "type": "string",
+            "nullable": true,
+            "description": "The incremental-load watermark after a succeeded run (null for a full load)"
           }
         }
       },
@@ -2857,6 +2922,49 @@ export const spec = {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "429": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/jobs/{jobId}/runs/{runId}": {
+      "get": {
+        "operationId": "GetRun",
+        "description": "One run of one of the caller's jobs (another tenant's is a 404): its state, times, allocation, metrics, SLA outcome, and for a succeeded run where its data landed and the watermark it reached.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/JobId"
+          },
+          {
+            "name": "runId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The run.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IngestionRun"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }

@@ -74,6 +74,7 @@ const SAMPLES: Record<string, { query?: object; body?: object }> = {
   SendJobBackToDraft: { body: { reason: 'isolation matrix' } },
   ListRuns: {},
   ExecuteJobNow: {},
+  GetRun: {},
   CancelRun: {},
   GetSliceHeatmap: { query: { tier: 'draft', hours: '24' } },
   CreateEstimate: {

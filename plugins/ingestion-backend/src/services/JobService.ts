@@ -484,21 +484,39 @@ export class JobService {
   ) {
     const job = await this.get(caller, jobId);
     const runs = await this.deps.runs.listByJob(jobId, page);
-    const estimatedStartAt = runs.items.some(run => run.state === 'queued')
+    return { ...runs, items: await this.#withServerView(job, runs.items) };
+  }
+
+  /** What the server adds to stored runs: their efficiency, and for queued runs the estimated start. */
+  async #withServerView(
+    job: IngestionJob,
+    runs: IngestionRun[],
+  ): Promise<IngestionRun[]> {
+    const estimatedStartAt = runs.some(run => run.state === 'queued')
       ? await this.deps.calendar?.estimateStart(job)
       : undefined;
-    return {
-      ...runs,
-      items: runs.items.map(run => {
-        const efficiency = runEfficiency(run);
-        return {
-          ...run,
-          ...(efficiency && { efficiency }),
-          ...(run.state === 'queued' &&
-            estimatedStartAt && { estimatedStartAt }),
-        };
-      }),
-    };
+    return runs.map(run => {
+      const efficiency = runEfficiency(run);
+      return {
+        ...run,
+        ...(efficiency && { efficiency }),
+        ...(run.state === 'queued' && estimatedStartAt && { estimatedStartAt }),
+      };
+    });
+  }
+
+  /** One run of one of the caller's jobs, as the run list shows it. */
+  async getRun(
+    caller: ResolvedCaller,
+    jobId: string,
+    runId: string,
+  ): Promise<IngestionRun> {
+    const job = await this.get(caller, jobId);
+    const run = await this.deps.runs.get(runId);
+    if (!run || run.jobId !== jobId)
+      throw new NotFoundError(`No run ${runId} of job ${jobId}`);
+    const [shown] = await this.#withServerView(job, [run]);
+    return shown;
   }
 
   /** Cancels a queued or running run of one of the caller's jobs. */

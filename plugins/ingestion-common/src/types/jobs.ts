@@ -43,12 +43,35 @@ export interface JdbcSource {
   credentialsSecret: string;
 }
 
+/**
+ * How Spark reads CSV and JSON files (its own option names). Columns are strings in CSV unless `inferSchema` or
+ * `schema` types them; a record that does not fit the schema fails the run.
+ *
+ * @public
+ */
+export interface S3ReadOptions {
+  /** CSV: the first line names the columns (default true). */
+  header?: boolean;
+  /** CSV: one character (default `,`). */
+  delimiter?: string;
+  /** Type the columns from the data. */
+  inferSchema?: boolean;
+  /** The columns in SQL DDL, e.g. `id BIGINT, amount DECIMAL(10,2), day DATE`; not with inferSchema. */
+  schema?: string;
+  /** JSON: a document or array per file; CSV: quoted fields spanning lines. */
+  multiLine?: boolean;
+  dateFormat?: string;
+  timestampFormat?: string;
+}
+
 /** @public */
 export interface S3Source {
   type: 's3';
   bucket: string;
   prefix: string;
   format: FileFormat;
+  /** csv and json only. */
+  options?: S3ReadOptions;
   endpoint?: string;
   region?: string;
   credentialsSecret?: string;
@@ -57,6 +80,14 @@ export interface S3Source {
 /** @public */
 export type JobSource = JdbcSource | S3Source;
 
+/**
+ * How a run lands in the target dataset: replace it, add to it, or replace only the partitions (values of
+ * partitionBy) the run wrote. Left out: overwrite for a full load, append for an incremental one.
+ *
+ * @public
+ */
+export type TargetMode = 'overwrite' | 'append' | 'overwrite-partitions';
+
 /** @public */
 export interface JobTarget {
   type: TargetType;
@@ -64,6 +95,7 @@ export interface JobTarget {
   path: string;
   format: 'parquet';
   partitionBy?: string[];
+  mode?: TargetMode;
   endpoint?: string;
   credentialsSecret?: string;
 }

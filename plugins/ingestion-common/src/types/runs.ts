@@ -2,7 +2,8 @@ import { NamespaceTier } from './capacity';
 import { CapacityPool } from './jobs';
 
 /**
- * Where a run is in its life. queued → submitted → running → succeeded | failed | cancelled.
+ * Where a run is in its life. queued → submitted → running → succeeded | failed | cancelled | timed_out
+ * (stopped by the service at the run time limit, a multiple of the job's SLA).
  *
  * @public
  */
@@ -12,13 +13,15 @@ export type RunState =
   | 'running'
   | 'succeeded'
   | 'failed'
-  | 'cancelled';
+  | 'cancelled'
+  | 'timed_out';
 
 /** @public */
 export const TERMINAL_RUN_STATES: readonly RunState[] = [
   'succeeded',
   'failed',
   'cancelled',
+  'timed_out',
 ];
 
 /**
@@ -97,6 +100,10 @@ export interface IngestionRun {
   slaOverrun?: number;
   /** Actual against allocated CPU and memory (runs with metrics). */
   efficiency?: RunEfficiency;
+  /** Where a succeeded run's data landed (its run directory in the target dataset). */
+  outputPath?: string;
+  /** The incremental-load watermark after a succeeded run (null for a full load, or before any row). */
+  watermark?: string | null;
 }
 
 /**

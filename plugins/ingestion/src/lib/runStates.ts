@@ -8,6 +8,7 @@ export const RUN_STATE_LABELS: Record<RunState, string> = {
   succeeded: 'Succeeded',
   failed: 'Failed',
   cancelled: 'Cancelled',
+  timed_out: 'Timed out',
 };
 
 const ACTIVE_RUN_STATES: ReadonlySet<RunState> = new Set<RunState>([

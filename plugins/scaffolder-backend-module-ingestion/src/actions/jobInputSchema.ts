@@ -37,6 +37,19 @@ export const jobInputSchema = {
         bucket: z.string().optional(),
         prefix: z.string().optional(),
         format: z.enum(['csv', 'json', 'parquet']).optional(),
+        options: z
+          .object({
+            header: z.boolean().optional(),
+            delimiter: z.string().optional(),
+            inferSchema: z.boolean().optional(),
+            schema: z.string().optional(),
+            multiLine: z.boolean().optional(),
+            dateFormat: z.string().optional(),
+            timestampFormat: z.string().optional(),
+          })
+          .passthrough()
+          .optional()
+          .describe('How to read csv and json files (Spark reader options)'),
         endpoint: z.string().optional(),
         region: z.string().optional(),
         credentialsSecret: z
@@ -59,6 +72,12 @@ export const jobInputSchema = {
           .describe('s3a://bucket/prefix or hdfs://namenode:8020/path'),
         format: z.literal('parquet').optional(),
         partitionBy: z.array(z.string()).optional(),
+        mode: z
+          .enum(['overwrite', 'append', 'overwrite-partitions'])
+          .optional()
+          .describe(
+            'How a run lands: replace the dataset, add to it, or replace only its partitions',
+          ),
         endpoint: z.string().optional(),
         credentialsSecret: z.string().optional(),
       })

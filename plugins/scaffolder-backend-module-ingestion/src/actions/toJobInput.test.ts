@@ -71,6 +71,43 @@ describe('toJobInput', () => {
     });
   });
 
+  it('keeps the CSV reading options given and the target mode, and drops an options group left empty', () => {
+    const csv = toJobInput({
+      ...base,
+      source: {
+        type: 's3',
+        bucket: 'raw',
+        prefix: 'sales/',
+        format: 'csv',
+        options: { delimiter: ';', inferSchema: true, schema: '' },
+      },
+      target: { type: 's3', path: 's3a://lake/sales', mode: 'append' },
+      schedule: { type: 'interval', everyMinutes: 60 },
+    });
+    expect(csv.source).toEqual({
+      type: 's3',
+      bucket: 'raw',
+      prefix: 'sales/',
+      format: 'csv',
+      options: { delimiter: ';', inferSchema: true },
+    });
+    expect(csv.target.mode).toBe('append');
+
+    const parquet = toJobInput({
+      ...base,
+      source: {
+        type: 's3',
+        bucket: 'raw',
+        prefix: 'p/',
+        format: 'parquet',
+        options: { delimiter: '', schema: '' },
+      },
+      target: { type: 's3', path: 's3a://lake/p' },
+      schedule: { type: 'interval', everyMinutes: 60 },
+    });
+    expect(parquet.source).not.toHaveProperty('options');
+  });
+
   it('passes fields no source type knows through, for the service to refuse by name', () => {
     const job = toJobInput({
       ...base,

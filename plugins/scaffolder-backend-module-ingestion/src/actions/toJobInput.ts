@@ -21,6 +21,7 @@ const S3_FIELDS = [
   'bucket',
   'prefix',
   'format',
+  'options',
   'endpoint',
   'region',
   'credentialsSecret',
@@ -44,16 +45,25 @@ const SCHEDULE_FIELDS: Record<string, readonly string[]> = {
 
 type Fields = Record<string, unknown>;
 
+const isObject = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 const isBlank = (value: unknown) =>
   value === undefined ||
   value === null ||
   value === '' ||
-  (Array.isArray(value) && value.length === 0);
+  (Array.isArray(value) && value.length === 0) ||
+  (isObject(value) && Object.keys(value).length === 0);
 
-/** Drops blank values: optional form fields left empty. */
+/** Drops blank values, in nested groups too (source.options): optional form fields left empty. */
 function withoutBlanks(fields: Fields): Fields {
   return Object.fromEntries(
-    Object.entries(fields).filter(([, value]) => !isBlank(value)),
+    Object.entries(fields)
+      .map(([key, value]) => [
+        key,
+        isObject(value) ? withoutBlanks(value) : value,
+      ])
+      .filter(([, value]) => !isBlank(value)),
   );
 }
 

@@ -88,18 +88,70 @@ const jdbcSource = z
     }
   });
 
-const s3Source = z.strictObject({
-  type: z.literal('s3'),
-  bucket,
-  prefix: z.string().max(1024),
-  format: z.enum(['csv', 'json', 'parquet']),
-  endpoint: endpoint.optional(),
-  region: z
+/** Spark's reader options that S3 sources may set, and the file formats each applies to. */
+const S3_READ_OPTION_FORMATS: Record<string, string[]> = {
+  header: ['csv'],
+  delimiter: ['csv'],
+  inferSchema: ['csv', 'json'],
+  schema: ['csv', 'json'],
+  multiLine: ['csv', 'json'],
+  dateFormat: ['csv', 'json'],
+  timestampFormat: ['csv', 'json'],
+};
+
+const s3ReadOptions = z.strictObject({
+  header: z.boolean('must be true or false').optional(),
+  delimiter: z.string().length(1, 'must be one character').optional(),
+  inferSchema: z.boolean('must be true or false').optional(),
+  schema: z
     .string()
-    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as us-east-1')
+    .trim()
+    .min(1, 'must be a schema in SQL DDL, such as id BIGINT, day DATE')
+    .max(20_000)
     .optional(),
-  credentialsSecret: secretName.optional(),
+  multiLine: z.boolean('must be true or false').optional(),
+  dateFormat: z.string().min(1).max(100).optional(),
+  timestampFormat: z.string().min(1).max(100).optional(),
 });
+
+const s3Source = z
+  .strictObject({
+    type: z.literal('s3'),
+    bucket,
+    prefix: z.string().max(1024),
+    format: z.enum(['csv', 'json', 'parquet']),
+    options: s3ReadOptions.optional(),
+    endpoint: endpoint.optional(),
+    region: z
+      .string()
+      .regex(
+        /^[a-z]{2}(-[a-z]+)+-\d$/,
+        'must be an AWS region such as us-east-1',
+      )
+      .optional(),
+    credentialsSecret: secretName.optional(),
+  })
+  .superRefine((source, ctx) => {
+    for (const key of Object.keys(source.options ?? {})) {
+      const formats = S3_READ_OPTION_FORMATS[key];
+      if (!formats.includes(source.format)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['options', key],
+          message: `only applies to ${formats.join(' and ')} sources, not ${
+            source.format
+          }`,
+        });
+      }
+    }
+    if (source.options?.schema !== undefined && source.options.inferSchema) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options', 'inferSchema'],
+        message: 'cannot be true when options.schema is given',
+      });
+    }
+  });
 
 const target = z
   .strictObject({
@@ -110,10 +162,23 @@ const target = z
       .array(sqlIdentifier)
       .max(8, 'must have at most 8 columns')
       .optional(),
+    mode: z
+      .enum(['overwrite', 'append', 'overwrite-partitions'], {
+        error: 'must be overwrite, append or overwrite-partitions',
+      })
+      .optional(),
     endpoint: endpoint.optional(),
     credentialsSecret: secretName.optional(),
   })
   .superRefine((t, ctx) => {
+    if (t.mode === 'overwrite-partitions' && !t.partitionBy?.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mode'],
+        message:
+          'overwrite-partitions needs partitionBy (the partitions to replace)',
+      });
+    }
     const shapes = {
       s3: {
         pattern: /^s3a:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/,

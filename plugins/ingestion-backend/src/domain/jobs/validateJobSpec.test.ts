@@ -29,6 +29,13 @@ const validSpec = () => ({
   estimates: { dataVolumeGiB: 12, expectedDurationMinutes: 20, slaMinutes: 45 },
 });
 
+const csvSource = () => ({
+  type: 's3',
+  bucket: 'raw-events',
+  prefix: 'sales/',
+  format: 'csv',
+});
+
 function problemsOf(mutate: (spec: any) => void) {
   const spec: any = validSpec();
   mutate(spec);
@@ -153,6 +160,54 @@ describe('job specification validation', () => {
       /at most 64/,
     ],
     ['pool', s => (s.pool = 'spot'), 'pool', /dedicated|vcore-hours/],
+    [
+      'target mode',
+      s => (s.target.mode = 'upsert'),
+      'target.mode',
+      /overwrite, append or overwrite-partitions/,
+    ],
+    [
+      'overwrite-partitions without partitions',
+      s => {
+        s.target.mode = 'overwrite-partitions';
+        delete s.target.partitionBy;
+      },
+      'target.mode',
+      /needs partitionBy/,
+    ],
+    [
+      'an unknown reader option',
+      s => (s.source = { ...csvSource(), options: { sep: ';' } }),
+      'source.options.sep',
+      /not a known field/,
+    ],
+    [
+      'a delimiter of two characters',
+      s => (s.source = { ...csvSource(), options: { delimiter: ';;' } }),
+      'source.options.delimiter',
+      /one character/,
+    ],
+    [
+      'a CSV option on JSON',
+      s =>
+        (s.source = {
+          ...csvSource(),
+          format: 'json',
+          options: { header: true },
+        }),
+      'source.options.header',
+      /only applies to csv sources, not json/,
+    ],
+    [
+      'a schema and inference',
+      s =>
+        (s.source = {
+          ...csvSource(),
+          options: { schema: 'id INT', inferSchema: true },
+        }),
+      'source.options.inferSchema',
+      /cannot be true/,
+    ],
     ['unknown', s => (s.colour = 'red'), 'colour', /not a known field/],
   ])('names the bad field: %s', (_case, mutate, field, message) => {
     const problems = problemsOf(mutate);
@@ -200,5 +255,32 @@ describe('job specification validation', () => {
     };
     spec.schedule = { type: 'interval', everyMinutes: 60 };
     expect(checkJobSpec(spec).ok).toBe(true);
+  });
+
+  it('accepts each target mode and typed CSV options', () => {
+    for (const mode of ['overwrite', 'append', 'overwrite-partitions']) {
+      const spec: any = validSpec();
+      spec.target.mode = mode;
+      expect(checkJobSpec(spec)).toMatchObject({
+        ok: true,
+        spec: { target: { mode } },
+      });
+    }
+    const spec: any = validSpec();
+    spec.source = {
+      ...csvSource(),
+      options: {
+        header: true,
+        delimiter: ';',
+        schema: 'id BIGINT, day DATE',
+        dateFormat: 'dd.MM.yyyy',
+      },
+    };
+    expect(checkJobSpec(spec)).toMatchObject({
+      ok: true,
+      spec: {
+        source: { options: { delimiter: ';', schema: 'id BIGINT, day DATE' } },
+      },
+    });
   });
 });

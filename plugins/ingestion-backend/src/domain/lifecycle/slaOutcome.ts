@@ -14,14 +14,15 @@ export interface SlaOutcome {
 }
 
 /**
- * The server's one rule for "SLA met": a succeeded run met it when it took at most the SLA; a failed run missed
- * it; a cancelled run, or one still going, is not judged (undefined).
+ * The server's one rule for "SLA met": a succeeded run met it when it took at most the SLA; a failed or timed-out run
+ * missed it; a cancelled run, or one still going, is not judged (undefined).
  */
 export function slaOutcome(
   run: JudgedRun,
   slaMinutes: number,
 ): SlaOutcome | undefined {
-  if (run.state === 'failed') return { met: false };
+  if (run.state === 'failed' || run.state === 'timed_out')
+    return { met: false };
   if (run.state !== 'succeeded' || !run.startedAt || !run.finishedAt)
     return undefined;
   const durationMs = Date.parse(run.finishedAt) - Date.parse(run.startedAt);

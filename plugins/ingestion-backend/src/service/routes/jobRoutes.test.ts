@@ -119,6 +119,54 @@ describe('jobs API', () => {
     expect(list.body.totalCount).toBe(0);
   });
 
+  it('keeps how runs land and how CSV is read, and refuses a mode that cannot work', async () => {
+    const { server } = await startIngestionTestBackend();
+    await buyHours(server, LYRA, 'user:default/lars', 100);
+    const csv = {
+      type: 's3',
+      bucket: 'raw',
+      prefix: 'sales/',
+      format: 'csv',
+      options: { delimiter: ';', schema: 'id BIGINT, day DATE' },
+    };
+    const refused = await request(server)
+      .post('/api/ingestion/jobs')
+      .set('Authorization', asUser('user:default/lars'))
+      .send(
+        jobSpec({
+          source: csv,
+          target: {
+            type: 's3',
+            path: 's3a://lake/sales',
+            format: 'parquet',
+            mode: 'overwrite-partitions',
+          },
+        }),
+      );
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(
+      /target.mode overwrite-partitions needs partitionBy/,
+    );
+
+    const target = {
+      type: 's3',
+      path: 's3a://lake/sales',
+      format: 'parquet',
+      partitionBy: ['day'],
+      mode: 'overwrite-partitions',
+    };
+    const created = await request(server)
+      .post('/api/ingestion/jobs')
+      .set('Authorization', asUser('user:default/lars'))
+      .send(jobSpec({ source: csv, target }));
+    expect(created.status).toBe(201);
+    const read = await request(server)
+      .get(`/api/ingestion/jobs/${created.body.id}`)
+      .set('Authorization', asUser('user:default/lars'));
+    expect(read.body.source).toEqual(csv);
+    expect(read.body.target).toEqual(target);
+  });
+
   it('refuses local targets unless the deployment allows them', async () => {
     const { server } = await startIngestionTestBackend();
     await buyHours(server, LYRA, 'user:default/lars', 100);
@@ -427,6 +475,20 @@ describe('jobs API', () => {
       .get(`/api/ingestion/jobs/${job.id}/runs`)
       .set('Authorization', lars);
     expect(runs.body.totalCount).toBe(1);
+    const one = await request(server)
+      .get(`/api/ingestion/jobs/${job.id}/runs/${run.body.id}`)
+      .set('Authorization', lars);
+    expect(one.status).toBe(200);
+    expect(one.body).toEqual(runs.body.items[0]);
+    for (const [who, path] of [
+      ['user:default/orla', `${job.id}/runs/${run.body.id}`], // another tenant
+      ['user:default/lars', `${job.id}/runs/no-such-run`],
+    ]) {
+      const missing = await request(server)
+        .get(`/api/ingestion/jobs/${path}`)
+        .set('Authorization', asUser(who));
+      expect(missing.status).toBe(404);
+    }
 
     // A platform admin writes the balance down to zero: new runs of this vCPU-hour job are refused.
     const adjusted = await request(server)

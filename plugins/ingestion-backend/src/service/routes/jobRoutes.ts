@@ -133,6 +133,13 @@ export function registerJobRoutes(
     res.status(202).json(json(run));
   });
 
+  router.get('/jobs/:jobId/runs/:runId', async (req, res) => {
+    const caller = await callers.resolve(req, { serviceScope: 'jobs.read' });
+    res.json(
+      json(await jobs.getRun(caller, req.params.jobId, req.params.runId)),
+    );
+  });
+
   router.post('/jobs/:jobId/runs/:runId/cancel', async (req, res) => {
     const caller = await callers.resolve(req);
     res.json(

@@ -9,6 +9,7 @@ const RUN_STATE_TONES: Record<RunState, StatusTone> = {
   succeeded: 'success',
   failed: 'danger',
   cancelled: 'warning',
+  timed_out: 'danger',
 };
 
 /** A run's state in its colour; the dot pulses while the run is under way. */
