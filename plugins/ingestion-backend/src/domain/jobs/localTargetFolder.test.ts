@@ -16,7 +16,7 @@ describe('local targets', () => {
   });
 
   it.each([
-    ['/root/.ssh/authorized_keys', /inside the tenant's folder/],
+    ['/home/ingestion/.ssh/authorized_keys', /inside the tenant's folder/],
     ['/etc/cron.d/evil', /inside the tenant's folder/],
     ['/srv/lake/default/team-lyra/orders', /inside the tenant's folder/],
     ['/srv/lake/default/team-orion', /inside the tenant's folder/],

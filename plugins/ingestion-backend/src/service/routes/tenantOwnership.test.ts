@@ -80,7 +80,7 @@ describe('what a job names belongs to its tenant', () => {
   it('keeps local targets inside the tenant’s folder under the configured root', async () => {
     const { server } = await backend();
     const outside = [
-      '/root/.ssh/orders',
+      '/home/ingestion/.ssh/orders',
       '/etc/cron.d/orders',
       '/srv/lake/default/team-orion/orders',
       '/srv/lake/default/team-lyra/../team-orion/orders',
