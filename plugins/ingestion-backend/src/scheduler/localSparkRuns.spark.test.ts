@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { tenantLocalFolder } from '../domain/jobs/localTargetFolder';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import localExecutorModule from '@internal/backstage-plugin-ingestion-backend-module-local-executor';
 import {
@@ -35,6 +36,7 @@ it('runs a job on real Spark and serves the run with its measured metrics', asyn
       ingestion: {
         executor: 'local-spark',
         allowLocalTargets: true,
+        localTargetRoot: join(workDir, 'lake'),
         dispatchIntervalSeconds: 1,
         executors: {
           local: {
@@ -72,7 +74,10 @@ it('runs a job on real Spark and serves the run with its measured metrics', asyn
       },
       target: {
         type: 'local',
-        path: join(workDir, 'lake', 'shipments'),
+        path: join(
+          tenantLocalFolder(join(workDir, 'lake'), ORION),
+          'shipments',
+        ),
         format: 'parquet',
       },
       schedule: { type: 'cron', expression: '0 4 * * *', timezone: 'UTC' },

@@ -52,7 +52,13 @@ beforeAll(async () => {
             local: {
               workDir,
               maxCores: 4,
-              secrets: { 'events-db': { user: pgUrl.username } },
+              secrets: [
+                {
+                  tenant: 'group:default/team-orion',
+                  name: 'events-db',
+                  user: pgUrl.username,
+                },
+              ],
             },
           },
         },

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { tenantLocalFolder } from '../../domain/jobs/localTargetFolder';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import localExecutorModule from '@internal/backstage-plugin-ingestion-backend-module-local-executor';
 import {
@@ -36,12 +37,17 @@ beforeAll(async () => {
       ingestion: {
         executor: 'local-spark',
         allowLocalTargets: true,
+        localTargetRoot: join(workDir, 'lake'),
         dispatchIntervalSeconds: 1,
         executors: {
           local: {
             workDir: join(workDir, 'runs'),
             maxCores: 1,
-            secrets: { 'shipments-db': { user: pgUrl.username } },
+            secrets: [ORION, VEGA].map(tenant => ({
+              tenant,
+              name: 'shipments-db',
+              user: pgUrl.username,
+            })),
           },
         },
       },
@@ -80,7 +86,7 @@ function job(
     },
     target: {
       type: 'local',
-      path: join(workDir, 'lake', name),
+      path: join(tenantLocalFolder(join(workDir, 'lake'), tenant), name),
       format: 'parquet',
     },
     schedule: { type: 'cron', expression: '0 4 * * *', timezone: 'UTC' },
