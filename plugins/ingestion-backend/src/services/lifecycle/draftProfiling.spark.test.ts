@@ -38,6 +38,8 @@ beforeAll(async () => {
         executor: 'local-spark',
         allowLocalTargets: true,
         localTargetRoot: join(workDir, 'lake'),
+        // The slow job must finish over its SLA, not be stopped at the run time limit (tested on its own).
+        runTimeLimit: { slaMultiple: 10 },
         dispatchIntervalSeconds: 1,
         executors: {
           local: {
