@@ -71,7 +71,14 @@ test('a new job is profiled on real Spark and promoted; its health page, the das
       },
       target: {
         type: 'local',
-        path: join(repoRoot, '.run', 'e2e', 'lake', NAME),
+        path: join(
+          repoRoot,
+          '.run',
+          'demo-lake',
+          'default',
+          'team-orion',
+          NAME,
+        ),
         format: 'parquet',
       },
       schedule: { type: 'cron', expression: '0 3 * * *', timezone: 'UTC' },

@@ -75,9 +75,18 @@ describe('IngestionPermissionPolicy', () => {
         anyOf: [
           {
             not: {
-              rule: 'HAS_SPEC',
-              resourceType: 'catalog-entity',
-              params: { key: 'type', value: 'ingestion-job' },
+              allOf: [
+                {
+                  rule: 'IS_ENTITY_KIND',
+                  resourceType: 'catalog-entity',
+                  params: { kinds: ['Resource'] },
+                },
+                {
+                  rule: 'HAS_SPEC',
+                  resourceType: 'catalog-entity',
+                  params: { key: 'type', value: 'ingestion-job' },
+                },
+              ],
             },
           },
           {

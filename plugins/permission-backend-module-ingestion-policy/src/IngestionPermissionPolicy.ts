@@ -76,10 +76,16 @@ export class IngestionPermissionPolicy implements PermissionPolicy {
       return createCatalogConditionalDecision(permission, {
         anyOf: [
           {
-            not: catalogConditions.hasSpec({
-              key: 'type',
-              value: INGESTION_JOB_ENTITY_TYPE,
-            }),
+            // Only the job Resources: the job template shares their spec.type and stays readable to all.
+            not: {
+              allOf: [
+                catalogConditions.isEntityKind({ kinds: ['Resource'] }),
+                catalogConditions.hasSpec({
+                  key: 'type',
+                  value: INGESTION_JOB_ENTITY_TYPE,
+                }),
+              ],
+            },
           },
           catalogConditions.isEntityOwner({ claims }),
         ],
