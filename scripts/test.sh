@@ -50,7 +50,8 @@ check() {
 jest() {
   local name=$1
   shift
-  CI=true yarn backstage-cli repo test --json --outputFile="$results/$name.json" "$@" 2>&1 |
+  # Pages show times in the viewer's time zone and tests expect whole-hour offsets: they run in UTC on any machine.
+  TZ=UTC CI=true yarn backstage-cli repo test --json --outputFile="$results/$name.json" "$@" 2>&1 |
     tee "$results/logs/$name.log" | grep -E "^(PASS|FAIL)|●|Tests:" || true
   if [ -f "$results/$name.json" ]; then record "$name" jest "$results/$name.json"; else record "$name" check 1; fi
 }
