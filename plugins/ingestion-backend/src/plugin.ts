@@ -132,8 +132,10 @@ export const ingestionPlugin = createBackendPlugin({
           logger: deps.logger,
         });
         const admissions = new AdmissionQueue();
+        const estimatorConfig = readEstimatorConfig(deps.rootConfig);
         const lifecycle = new LifecycleService({
           profilingRuns: config.profilingRuns,
+          sizingConfidence: estimatorConfig.confidence,
           jobs: jobStore,
           runs: runStore,
           lifecycle: new DatabaseLifecycleStore(db),
@@ -227,7 +229,7 @@ export const ingestionPlugin = createBackendPlugin({
           runs: runStore,
           getJob: (caller, id) => jobs.get(caller, id),
           sparkUnitSize: config.sparkUnitSize,
-          estimator: readEstimatorConfig(deps.rootConfig),
+          estimator: estimatorConfig,
           now: Date.now,
         });
         const rollups = new DatabaseUsageRollupStore(db);

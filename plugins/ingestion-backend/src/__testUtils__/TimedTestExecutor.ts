@@ -23,6 +23,8 @@ export class TimedTestExecutor implements IngestionExecutor {
     private readonly options: {
       now: () => number;
       durationMs: number;
+      /** What each run reports having read (default 100 bytes: a run that is all start-up). */
+      bytesIn?: number;
       failJobs?: Set<string>;
       /** The secret names each tenant owns. */
       secrets?: Record<string, string[]>;
@@ -77,7 +79,7 @@ export class TimedTestExecutor implements IngestionExecutor {
               cpuTimeMs: 1000,
               executorRunTimeMs: 1200,
               peakMemoryBytes: 1 << 20,
-              bytesIn: 100,
+              bytesIn: this.options.bytesIn ?? 100,
               bytesOut: 80,
               recordsIn: 10,
               recordsOut: 10,

@@ -88,6 +88,7 @@ describe.each(databases.eachSupportedId())('RunDispatcher (%s)', databaseId => {
     const job = await addJob(...args);
     const logger = mockServices.logger.mock();
     return new LifecycleService({
+      sizingConfidence: 0.9,
       profilingRuns: 3,
       jobs,
       runs,

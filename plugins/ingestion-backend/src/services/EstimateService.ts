@@ -2,13 +2,13 @@ import { NotAllowedError } from '@backstage/errors';
 import {
   EstimateRequest,
   IngestionJob,
-  IngestionRun,
   ResourceEstimate,
   SparkUnitSize,
 } from '@internal/backstage-plugin-ingestion-common';
 import { JobStore } from '../database/JobStore';
 import { RunStore } from '../database/RunStore';
 import { RunObservation } from '../domain/estimator/durationModel';
+import { runObservations } from '../domain/estimator/runObservations';
 import {
   EstimatorHistory,
   estimateResources,
@@ -71,7 +71,7 @@ export class EstimateService {
       offset: 0,
     });
     return this.compute(request, {
-      jobRuns: observations(own.items),
+      jobRuns: runObservations(own.items),
       ...(await this.similarHistory(request, job.id)),
     });
   }
@@ -117,26 +117,10 @@ export class EstimateService {
         limit: RUNS_PER_JOB,
         offset: 0,
       });
-      const usable = observations(runs);
+      const usable = runObservations(runs);
       if (usable.length > 0) similarJobs++;
       similarRuns.push(...usable);
     }
     return { similarRuns, similarJobs };
   }
-}
-
-/** Succeeded runs with measured metrics, as the estimator sees them: bytes read, allocated cores, duration. */
-function observations(runs: readonly IngestionRun[]): RunObservation[] {
-  return runs
-    .filter(
-      run =>
-        run.state === 'succeeded' &&
-        run.metrics !== undefined &&
-        run.metrics.durationMs > 0,
-    )
-    .map(run => ({
-      bytesIn: run.metrics!.bytesIn,
-      cores: run.allocatedCores,
-      durationSeconds: run.metrics!.durationMs / 1000,
-    }));
 }

@@ -6,6 +6,8 @@ import {
   meetSlaRecommendation,
   underUseRecommendations,
 } from './recommendations';
+import { fitDurationModel } from '../estimator/durationModel';
+import { runObservations } from '../estimator/runObservations';
 
 const resources: JobResources = {
   executorInstances: 2,
@@ -36,28 +38,88 @@ const run = (overrides: Partial<IngestionRun>): IngestionRun =>
   } as IngestionRun);
 
 describe('meetSlaRecommendation', () => {
-  it('recommends the executors that meet 90% of the SLA at the run’s measured throughput, with the numbers', () => {
-    // 3600 MiB by 4 executor cores in 30 min = 0.5 MiB/s per core; 18 min (90% of 20) needs 6.67 cores: 4 executors.
-    const recommendation = meetSlaRecommendation(run({ slaOverrun: 0.5 }), {
-      resources,
-      estimates: { slaMinutes: 20 } as any,
+  const MiB = 1024 * 1024;
+  // Three runs of 3600 MiB on 2 executors × 2 cores (+1 driver core), 29-31 min each, the newest over its SLA.
+  const history = [30, 29, 31].map((durationMin, i) =>
+    run({
+      id: `run-${i + 1}`,
+      metrics: { ...run({}).metrics!, durationMs: durationMin * MIN },
+      ...(i === 0 && { slaOverrun: 0.5 }),
+    }),
+  );
+  const coresWith = (executorInstances: number) =>
+    executorInstances * resources.executorCores + resources.driverCores;
+
+  it('recommends the fewest executors whose predicted duration’s upper end is within the SLA, by the estimator', () => {
+    const recommendation = meetSlaRecommendation(
+      history[0],
+      { resources, estimates: { slaMinutes: 20 } as any },
+      { recentRuns: history, confidence: 0.9 },
+    )!;
+
+    const model = fitDurationModel(runObservations(history));
+    const upperEnd = (instances: number) =>
+      model.predict(3600 * MiB, coresWith(instances), 0.9).highSeconds;
+    const recommended = recommendation.resources.executorInstances;
+    expect(recommended).toBeGreaterThan(resources.executorInstances);
+    expect(upperEnd(recommended)).toBeLessThanOrEqual(20 * 60);
+    expect(upperEnd(recommended - 1)).toBeGreaterThan(20 * 60);
+    expect(recommendation.resources).toEqual({
+      ...resources,
+      executorInstances: recommended,
     });
-    expect(recommendation).toEqual({
-      kind: 'meet-sla',
-      resources: { ...resources, executorInstances: 4 },
-      runIds: ['run-1'],
-      message:
-        'Run took 30.0 min against an SLA of 20 min (50% over). At its measured 512.0 KiB/s per executor core, ' +
-        '4 executor(s) × 2 core(s) / 4 GiB, driver 1 core(s) / 2 GiB would finish within 90% of the SLA ' +
-        '(now 2 executor(s) × 2 core(s) / 4 GiB, driver 1 core(s) / 2 GiB).',
-    });
+    expect(recommendation.runIds).toEqual(['run-1', 'run-2', 'run-3']);
+    expect(recommendation.message).toMatch(
+      /^Run took 30\.0 min against an SLA of 20 min \(50% over\)\. From 3 measured run\(s\) of this job .*, \d+ executor\(s\) × 2 core\(s\) \/ 4 GiB, driver 1 core\(s\) \/ 2 GiB would take [\d.]+ min \(90% interval [\d.]+–[\d.]+ min\), within the SLA \(now 2 executor\(s\)/,
+    );
+  });
+
+  it('learns from the over-SLA run alone when it is the only measured one', () => {
+    const recommendation = meetSlaRecommendation(
+      history[0],
+      { resources, estimates: { slaMinutes: 20 } as any },
+      { recentRuns: [], confidence: 0.9 },
+    )!;
+    expect(recommendation.runIds).toEqual(['run-1']);
+    expect(recommendation.resources.executorInstances).toBeGreaterThan(2);
+  });
+
+  it('says so and keeps the resources when start-up alone exceeds the SLA', () => {
+    // 10 minutes for a few KiB: all start-up, which more executors do not shorten.
+    const slowStart = [10, 11, 10].map((durationMin, i) =>
+      run({
+        id: `run-${i + 1}`,
+        metrics: {
+          ...run({}).metrics!,
+          durationMs: durationMin * MIN,
+          bytesIn: 4096,
+        },
+        slaOverrun: 1,
+      }),
+    );
+    const recommendation = meetSlaRecommendation(
+      slowStart[0],
+      { resources, estimates: { slaMinutes: 5 } as any },
+      { recentRuns: slowStart, confidence: 0.9 },
+    )!;
+    expect(recommendation.resources).toEqual(resources);
+    expect(recommendation.message).toContain(
+      'over the SLA: more executors cannot meet it',
+    );
   });
 
   it('has nothing to recommend for a run within its SLA or without metrics', () => {
     const job = { resources, estimates: { slaMinutes: 30 } as any };
-    expect(meetSlaRecommendation(run({ slaOverrun: 0 }), job)).toBeUndefined();
+    const options = { recentRuns: history, confidence: 0.9 };
     expect(
-      meetSlaRecommendation(run({ slaOverrun: 0.3, metrics: undefined }), job),
+      meetSlaRecommendation(run({ slaOverrun: 0 }), job, options),
+    ).toBeUndefined();
+    expect(
+      meetSlaRecommendation(
+        run({ slaOverrun: 0.3, metrics: undefined }),
+        job,
+        options,
+      ),
     ).toBeUndefined();
   });
 });

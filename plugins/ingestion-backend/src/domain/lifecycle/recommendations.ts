@@ -5,12 +5,9 @@ import {
   JobResources,
 } from '@internal/backstage-plugin-ingestion-common';
 import { runEfficiency, underUse } from './efficiency';
-import {
-  measuredCoreThroughput,
-  resourcesForDuration,
-  SLA_TARGET_SHARE,
-  workOf,
-} from './resourceSizing';
+import { fitDurationModel } from '../estimator/durationModel';
+import { executorsForDeadline } from '../estimator/executorsForDeadline';
+import { isMeasuredRun, runObservations } from '../estimator/runObservations';
 
 function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
@@ -26,42 +23,56 @@ function describeResources(r: JobResources): string {
 }
 
 /**
- * After a run slower than its SLA: the executors that would meet it, from the run's measured throughput
- * (resourcesForDuration, aiming at 90% of the SLA). Undefined when the run has no metrics or was within the SLA.
+ * After a run slower than its SLA: the fewest executors that meet it, by the estimator's one sizing rule
+ * (`executorsForDeadline`: the upper end of the predicted duration within the SLA), from a duration model fitted to
+ * the job's measured runs. When no executor count can (start-up alone is too long), it says so and keeps the
+ * resources. Undefined when the run has no metrics or was within the SLA.
  */
 export function meetSlaRecommendation(
   run: IngestionRun,
   job: Pick<IngestionJob, 'resources' | 'estimates'>,
+  history: { recentRuns: readonly IngestionRun[]; confidence: number },
 ): JobRecommendation | undefined {
   const m = run.metrics;
   if (!m || !run.slaOverrun || run.slaOverrun <= 0) return undefined;
-  const ran = run.sizing ?? job.resources;
-  const throughput = measuredCoreThroughput(m, ran);
-  const slaMs = job.estimates.slaMinutes * 60_000;
-  const resources = resourcesForDuration({
+  const runs = history.recentRuns.some(other => other.id === run.id)
+    ? history.recentRuns
+    : [run, ...history.recentRuns];
+  const measured = runs.filter(isMeasuredRun);
+  const observed = runObservations(measured);
+  const model = fitDurationModel(observed);
+  const sized = executorsForDeadline({
+    model,
+    bytesIn: m.bytesIn,
     resources: job.resources,
-    work: workOf(m),
-    throughput,
-    targetDurationMs: slaMs * SLA_TARGET_SHARE,
+    deadlineSeconds: job.estimates.slaMinutes * 60,
+    confidence: history.confidence,
   });
-  const perCore = m.bytesIn
-    ? `${formatBytes(throughput.unitsPerCoreSecond)}/s`
-    : `${throughput.unitsPerCoreSecond.toFixed(1)} records/s`;
+  const p = sized.prediction;
+  const predicted = `${minutes(p.seconds * 1000)} min (${percent(
+    p.confidence,
+  )} interval ${minutes(p.lowSeconds * 1000)}–${minutes(
+    p.highSeconds * 1000,
+  )} min)`;
+  const took = `Run took ${minutes(m.durationMs)} min against an SLA of ${
+    job.estimates.slaMinutes
+  } min (${percent(run.slaOverrun)} over). From ${
+    observed.length
+  } measured run(s) of this job (start-up ${Math.round(
+    model.startupSeconds,
+  )} s, ${formatBytes(model.bytesPerCoreSecond)}/s per core), `;
+  const message = sized.meetsDeadline
+    ? `${took}${describeResources(sized.resources)} would take ${predicted}, ` +
+      `within the SLA (now ${describeResources(job.resources)}).`
+    : `${took}even ${describeResources(
+        sized.resources,
+      )} would take ${predicted}, ` +
+      `over the SLA: more executors cannot meet it. Raise the SLA or split the data.`;
   return {
     kind: 'meet-sla',
-    message:
-      `Run took ${minutes(m.durationMs)} min against an SLA of ${
-        job.estimates.slaMinutes
-      } min ` +
-      `(${percent(
-        run.slaOverrun,
-      )} over). At its measured ${perCore} per executor core, ` +
-      `${describeResources(resources)} would finish within ${percent(
-        SLA_TARGET_SHARE,
-      )} of the SLA ` +
-      `(now ${describeResources(job.resources)}).`,
-    resources,
-    runIds: [run.id],
+    message,
+    resources: sized.meetsDeadline ? sized.resources : job.resources,
+    runIds: measured.map(r => r.id),
   };
 }
 

@@ -48,6 +48,8 @@ export class LifecycleService
     private readonly deps: {
       /** How many consecutive runs within the SLA promote a draft (`ingestion.profiling.runs`). */
       profilingRuns: number;
+      /** Of the predicted duration whose upper end a recommended size must keep within the SLA (the estimator's). */
+      sizingConfidence: number;
       jobs: JobStore;
       runs: RunStore;
       lifecycle: LifecycleStore;
@@ -99,7 +101,14 @@ export class LifecycleService
   }
 
   async #recommend(job: IngestionJob, run: IngestionRun) {
-    const recommendation = meetSlaRecommendation(run, job);
+    const { items: recentRuns } = await this.deps.runs.listByJob(job.id, {
+      limit: PROFILED_RUNS_LOOKED_AT,
+      offset: 0,
+    });
+    const recommendation = meetSlaRecommendation(run, job, {
+      recentRuns,
+      confidence: this.deps.sizingConfidence,
+    });
     if (!recommendation) return;
     if (
       !(await this.deps.lifecycle.claimNotice(
@@ -341,7 +350,10 @@ export class LifecycleService
     const slow =
       latestJudged &&
       (latestJudged.slaOverrun ?? 0) > DRAFT_RECOMMENDATION_OVERRUN
-        ? meetSlaRecommendation(latestJudged, job)
+        ? meetSlaRecommendation(latestJudged, job, {
+            recentRuns: runs,
+            confidence: this.deps.sizingConfidence,
+          })
         : undefined;
     return {
       jobId: job.id,
