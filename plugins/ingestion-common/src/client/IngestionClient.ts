@@ -45,7 +45,15 @@ export interface IngestionApi {
   getBalance(tenant: string): Promise<VcpuHourBalance>;
   getBalanceHistory(tenant: string, days?: number): Promise<BalancePoint[]>;
   getLedger(tenant: string): Promise<LedgerEntry[]>;
-  purchase(tenant: string, request: PurchaseRequest): Promise<Purchase>;
+  /**
+   * Buys capacity. A request repeated with the same `idempotencyKey` (a retry, a double click) buys once and
+   * returns the first purchase.
+   */
+  purchase(
+    tenant: string,
+    request: PurchaseRequest,
+    options?: { idempotencyKey?: string },
+  ): Promise<Purchase>;
   /** One page of the jobs the caller may see (all jobs for platform admins and backend services). */
   listJobs(query?: JobListQuery): Promise<JobList>;
   getJob(jobId: string): Promise<IngestionJob>;
@@ -156,8 +164,19 @@ export class IngestionClient implements IngestionApi {
     return entries;
   }
 
-  purchase(tenant: string, request: PurchaseRequest): Promise<Purchase> {
-    return this.#request('POST', `${tenantPath(tenant)}/purchases`, request);
+  purchase(
+    tenant: string,
+    request: PurchaseRequest,
+    options: { idempotencyKey?: string } = {},
+  ): Promise<Purchase> {
+    return this.#request(
+      'POST',
+      `${tenantPath(tenant)}/purchases`,
+      request,
+      options.idempotencyKey
+        ? { 'Idempotency-Key': options.idempotencyKey }
+        : {},
+    );
   }
 
   listJobs(query: JobListQuery = {}): Promise<JobList> {
@@ -248,12 +267,19 @@ export class IngestionClient implements IngestionApi {
     );
   }
 
-  async #request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async #request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     const baseUrl = await this.#discoveryApi.getBaseUrl('ingestion');
     const response = await this.#fetchApi.fetch(`${baseUrl}${path}`, {
       method,
       headers:
-        body === undefined ? undefined : { 'Content-Type': 'application/json' },
+        body === undefined
+          ? headers
+          : { 'Content-Type': 'application/json', ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) {

@@ -1,4 +1,6 @@
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { signalApiRef } from '@backstage/plugin-signals-react';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -13,18 +15,34 @@ import {
 import { CapacityPage } from './CapacityPage';
 
 /** Renders synchronously, so that the first `findBy…` waits (inside act) for the mocks to resolve. */
-function renderPage(api = mockIngestionApi()) {
+function renderPage(
+  api = mockIngestionApi(),
+  purchase:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
   const signals = mockSignalApi();
   renderInTestApp(<CapacityPage />, {
     apis: [
       [ingestionApiRef, api],
       [signalApiRef, signals.api],
+      [permissionApiRef, mockApis.permission({ authorize: purchase })],
     ],
   });
   return { api, signals };
 }
 
 describe('CapacityPage', () => {
+  it('offers the purchase form only to those the server lets buy, and tells the others whom to ask', async () => {
+    renderPage(mockIngestionApi(), AuthorizeResult.DENY);
+    expect(await screen.findByTestId('purchase-not-allowed')).toHaveTextContent(
+      'Only the tenant admins of team-orion buy capacity for it. Ask one of them, or a platform admin.',
+    );
+    expect(
+      screen.queryByRole('button', { name: 'Review purchase' }),
+    ).not.toBeInTheDocument();
+  });
+
   it('shows the tenant’s units, balance, consumption and purchases from the API', async () => {
     const { api } = renderPage();
 

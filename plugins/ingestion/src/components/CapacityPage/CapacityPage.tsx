@@ -10,12 +10,14 @@ import {
   Grid,
   Text,
 } from '@backstage/ui';
+import { ingestionCapacityPurchasePermission } from '@internal/backstage-plugin-ingestion-common';
+import { usePermission } from '@backstage/plugin-permission-react';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { ingestionApiRef } from '../../api';
 import { useCurrentTenant } from '../../hooks/useCurrentTenant';
 import { serverMessage } from '../../lib/errors';
-import { formatTime } from '../../lib/format';
+import { formatEntityRef, formatTime } from '../../lib/format';
 import { BalanceCard } from '../BalanceCard';
 import { BalanceHistoryCard } from '../BalanceHistoryCard';
 import { ConsumptionCard } from '../ConsumptionCard';
@@ -35,6 +37,11 @@ export const CapacityPage = () => {
   const capacity = useTenantCapacity(tenant, days);
   // The Spark Unit size only explains what a dedicated unit is; the page works without it.
   const registry = useAsync(() => api.getRegistry(), [api]);
+  // The server decides who may buy (tenant admins and platform admins); the page asks it rather than guessing.
+  const purchase = usePermission({
+    permission: ingestionCapacityPurchasePermission,
+    resourceRef: tenant,
+  });
 
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
@@ -103,12 +110,20 @@ export const CapacityPage = () => {
               />
             </CardHeader>
             <CardBody>
-              <PurchaseForm
-                key={tenant}
-                tenant={tenant}
-                sparkUnitSize={sparkUnitSize}
-                onPurchased={capacity.retry}
-              />
+              {purchase.allowed && (
+                <PurchaseForm
+                  key={tenant}
+                  tenant={tenant}
+                  sparkUnitSize={sparkUnitSize}
+                  onPurchased={capacity.retry}
+                />
+              )}
+              {!purchase.allowed && !purchase.loading && (
+                <Text data-testid="purchase-not-allowed">
+                  Only the tenant admins of {formatEntityRef(tenant)} buy
+                  capacity for it. Ask one of them, or a platform admin.
+                </Text>
+              )}
             </CardBody>
           </Card>
         </Grid.Root>

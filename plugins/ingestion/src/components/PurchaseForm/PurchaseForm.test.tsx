@@ -88,11 +88,11 @@ describe('PurchaseForm', () => {
 
     await waitFor(() => expect(onPurchased).toHaveBeenCalledWith(purchase));
     expect(api.purchase).toHaveBeenCalledTimes(1);
-    expect(api.purchase).toHaveBeenCalledWith(ORION, {
-      unitType: 'vcpu-hours',
-      quantity: 100,
-      period: 'monthly',
-    });
+    expect(api.purchase).toHaveBeenCalledWith(
+      ORION,
+      { unitType: 'vcpu-hours', quantity: 100, period: 'monthly' },
+      { idempotencyKey: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+    );
     expect(screen.getByText('Bought 100 vCPU-hours')).toBeInTheDocument();
     expect(toast.getToasts()).toEqual([
       expect.objectContaining({
@@ -102,6 +102,43 @@ describe('PurchaseForm', () => {
     ]);
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: /Quantity/ })).toHaveValue('');
+  });
+
+  it('confirms the same purchase again after an error with the same Idempotency-Key, and a new one after a success', async () => {
+    let answer: 'lost' | 'bought' = 'lost';
+    const api = mockIngestionApi({
+      purchase: jest.fn(async () => {
+        if (answer === 'lost') throw new TypeError('Failed to fetch');
+        return purchase;
+      }),
+    });
+    const { onPurchased, user } = renderForm(api);
+    const buy = async () => {
+      await user.click(screen.getByRole('button', { name: 'Review purchase' }));
+      await user.click(
+        within(await screen.findByRole('dialog')).getByRole('button', {
+          name: 'Buy',
+        }),
+      );
+    };
+    await user.type(screen.getByRole('textbox', { name: /Quantity/ }), '100');
+    await buy();
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The purchase was refused',
+    );
+    answer = 'bought';
+    await buy();
+    await waitFor(() => expect(onPurchased).toHaveBeenCalledTimes(1));
+    await user.type(screen.getByRole('textbox', { name: /Quantity/ }), '100');
+    await buy();
+    await waitFor(() => expect(onPurchased).toHaveBeenCalledTimes(2));
+
+    const keys = (api.purchase as jest.Mock).mock.calls.map(
+      call => call[2].idempotencyKey,
+    );
+    expect(keys).toHaveLength(3);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[1]);
   });
 
   it('sends nothing when the confirmation is cancelled', async () => {
@@ -140,11 +177,11 @@ describe('PurchaseForm', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The purchase was refused');
     expect(alert).toHaveTextContent(message);
-    expect(api.purchase).toHaveBeenCalledWith(ORION, {
-      unitType: 'dedicated-units',
-      quantity: 6,
-      period: 'monthly',
-    });
+    expect(api.purchase).toHaveBeenCalledWith(
+      ORION,
+      { unitType: 'dedicated-units', quantity: 6, period: 'monthly' },
+      { idempotencyKey: expect.any(String) },
+    );
     expect(onPurchased).not.toHaveBeenCalled();
   });
 });

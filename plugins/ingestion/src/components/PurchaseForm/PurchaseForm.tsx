@@ -47,6 +47,9 @@ type Outcome = {
 /**
  * Buys capacity for a tenant: the fields are checked here first (one message per bad field, nothing sent),
  * then a dialog asks to confirm, then the server's answer is shown as it gave it.
+ *
+ * Each purchase carries an Idempotency-Key, kept until it is known to have succeeded: confirming the same
+ * purchase again after an error whose answer was lost buys it once, never twice.
  */
 export const PurchaseForm = (props: {
   tenant: string;
@@ -61,6 +64,11 @@ export const PurchaseForm = (props: {
   const [toConfirm, setToConfirm] = useState<{
     request: PurchaseRequest;
     at: number;
+    idempotencyKey: string;
+  }>();
+  const [unconfirmed, setUnconfirmed] = useState<{
+    request: string;
+    idempotencyKey: string;
   }>();
   const [sending, setSending] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
@@ -88,14 +96,23 @@ export const PurchaseForm = (props: {
     }
     setErrors({});
     setOutcome(undefined);
-    setToConfirm({ request: result.request, at: Date.now() });
+    const request = JSON.stringify(result.request);
+    const idempotencyKey =
+      unconfirmed?.request === request
+        ? unconfirmed.idempotencyKey
+        : globalThis.crypto.randomUUID();
+    setUnconfirmed({ request, idempotencyKey });
+    setToConfirm({ request: result.request, at: Date.now(), idempotencyKey });
   };
 
   const confirm = async () => {
     if (!toConfirm) return;
     setSending(true);
     try {
-      const purchase = await api.purchase(tenant, toConfirm.request);
+      const purchase = await api.purchase(tenant, toConfirm.request, {
+        idempotencyKey: toConfirm.idempotencyKey,
+      });
+      setUnconfirmed(undefined);
       const title = `Bought ${formatQuantity(
         purchase.unitType,
         purchase.quantity,
