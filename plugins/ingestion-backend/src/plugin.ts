@@ -1,3 +1,5 @@
+import { Router } from 'express';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import {
   coreServices,
   createBackendPlugin,
@@ -262,7 +264,8 @@ export const ingestionPlugin = createBackendPlugin({
           },
         });
 
-        deps.httpRouter.use(
+        const api = Router();
+        api.use(
           await createRouter({
             callers,
             permissions: deps.permissions,
@@ -274,6 +277,15 @@ export const ingestionPlugin = createBackendPlugin({
             forecast,
           }),
         );
+        // Backstage's default handler adds the stack (with the machine's paths) to error bodies in development;
+        // callers of this API get the same answer in every mode. 5xx are still logged with their stack.
+        api.use(
+          MiddlewareFactory.create({
+            config: deps.rootConfig,
+            logger: deps.logger,
+          }).error({ showStackTraces: false }),
+        );
+        deps.httpRouter.use(api);
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',
