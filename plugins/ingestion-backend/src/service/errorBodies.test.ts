@@ -24,7 +24,9 @@ describe('error bodies', () => {
   it('name the error and the reason, never a stack, also in development', async () => {
     const { server } = await startIngestionTestBackend();
     const answers = await Promise.all([
-      request(server).get('/api/ingestion/jobs/no-such-job').set('Authorization', ORLA),
+      request(server)
+        .get('/api/ingestion/jobs/no-such-job')
+        .set('Authorization', ORLA),
       request(server)
         .post('/api/ingestion/jobs')
         .set('Authorization', ORLA)

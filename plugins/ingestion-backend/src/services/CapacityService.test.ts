@@ -345,5 +345,34 @@ describe.each(databases.eachSupportedId())(
         ),
       ).rejects.toThrow(/at most 68 more vCPU-hours/);
     });
+
+    it('refuses to shrink the vcore-hours namespace below the vCPU-hours already sold, and changes nothing', async () => {
+      // 700 vCPU-hours over a day need 29.17 cores on average: 8 units of 4 cores, not 7.
+      await service().purchase(
+        LYRA,
+        { unitType: 'vcpu-hours', quantity: 700, period: 'daily' },
+        'user:default/lars',
+      );
+      await expect(
+        service().setSparkUnits('vcore-hours', 7, 'user:default/ada'),
+      ).rejects.toThrow(
+        'Cannot reduce the vcore-hours namespace to 7 Spark Units: the vCPU-hours sold and still valid need 29.17 cores on average at their peak, so it needs at least 8 Spark Units',
+      );
+      const vcoreHours = (await service().registry()).namespaces.find(
+        n => n.tier === 'vcore-hours',
+      );
+      expect(vcoreHours?.sparkUnits).toBe(8);
+
+      // Once the day's purchase has expired, nothing holds the namespace up.
+      clock = T0 + 25 * HOUR;
+      const shrunk = await service().setSparkUnits(
+        'vcore-hours',
+        1,
+        'user:default/ada',
+      );
+      expect(
+        shrunk.namespaces.find(n => n.tier === 'vcore-hours')?.sparkUnits,
+      ).toBe(1);
+    });
   },
 );

@@ -12,6 +12,7 @@ import {
   RegistrySnapshot,
   TenantCapacity,
   VcpuHourBalance,
+  UnitType,
 } from '@internal/backstage-plugin-ingestion-common';
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
@@ -25,7 +26,6 @@ import { HOUR_MS, isValidAt, LedgerFact } from '../domain/ledger/ledgerFacts';
 import {
   checkDedicatedUnits,
   checkVcpuHours,
-  peakConcurrent,
   validatePurchase,
 } from '../domain/ledger/purchaseRules';
 import {
@@ -40,6 +40,7 @@ import {
   vcpuHourWalletAt,
 } from '../domain/ledger/vcpuHourBalance';
 import { deriveRegistrySnapshot } from '../domain/capacity/sparkUnitRegistry';
+import { checkRegistryChange } from '../domain/capacity/registryChange';
 import { InsufficientBalanceError } from './InsufficientBalanceError';
 import { IdempotencyKeyReusedError } from './IdempotencyKeyReusedError';
 
@@ -148,20 +149,20 @@ export class CapacityService {
     const now = this.#now();
     const snapshot = await withCapacityLock(this.deps.db, async tx => {
       const ledger = new DatabaseLedgerStore(tx);
-      if (tier === 'dedicated') {
-        const sold = (
-          await ledger.listPurchases({
-            unitType: 'dedicated-units',
-            validAfter: now,
-          })
-        ).map(claimOf);
-        const peak = peakConcurrent(sold, now, Infinity);
-        if (sparkUnits < peak) {
-          throw new ConflictError(
-            `Cannot reduce the dedicated namespace to ${sparkUnits} Spark Units: ${peak} Dedicated Ingestion Units are sold and still valid`,
-          );
-        }
-      }
+      const soldFromNow = async (unitType: UnitType) =>
+        (await ledger.listPurchases({ unitType, validAfter: now })).map(
+          claimOf,
+        );
+      const check = checkRegistryChange({
+        tier,
+        sparkUnits,
+        sparkUnitSize: this.deps.config.sparkUnitSize,
+        dedicatedSold: await soldFromNow('dedicated-units'),
+        vcpuHoursSold: await soldFromNow('vcpu-hours'),
+        vcpuHourOversubscription: this.deps.config.vcpuHourOversubscription,
+        now,
+      });
+      if (!check.ok) throw new ConflictError(check.reason);
       await new DatabaseSparkUnitRegistryStore(tx).setSparkUnits(
         tier,
         sparkUnits,

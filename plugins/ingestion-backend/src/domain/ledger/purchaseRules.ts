@@ -161,6 +161,11 @@ export function checkDedicatedUnits(
   };
 }
 
+/** The cores a vCPU-hour purchase needs on average: its hours spread evenly over its validity. */
+export function averageCores(claim: CapacityClaim): number {
+  return claim.quantity / ((claim.validUntil - claim.validFrom) / HOUR_MS);
+}
+
 /**
  * vCPU-hours are sold against the vcore-hours namespace's cores: spread evenly over its validity, a purchase needs
  * `quantity / hours` cores on average. At no instant may the sum of those averages exceed the namespace's cores
@@ -172,8 +177,6 @@ export function checkVcpuHours(
   namespaceCores: number,
   oversubscription = 1,
 ): CapacityCheck {
-  const averageCores = (c: CapacityClaim) =>
-    c.quantity / ((c.validUntil - c.validFrom) / HOUR_MS);
   const peak = peakConcurrent(
     sold,
     wanted.validFrom,
