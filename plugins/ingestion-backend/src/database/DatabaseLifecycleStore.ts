@@ -1,20 +1,43 @@
-import { JobLifecycleEvent } from '@internal/backstage-plugin-ingestion-common';
+import {
+  IngestionJob,
+  IngestionJobSpec,
+  JobLifecycleEvent,
+} from '@internal/backstage-plugin-ingestion-common';
 import { Knex } from 'knex';
+import { DatabaseJobStore } from './DatabaseJobStore';
 import { LifecycleStore, RunNoticeKind } from './LifecycleStore';
 import { toIsoString } from './timestamps';
 
 export class DatabaseLifecycleStore implements LifecycleStore {
   constructor(private readonly db: Knex) {}
 
-  async appendEvent(jobId: string, event: JobLifecycleEvent): Promise<void> {
-    await this.db('ingestion_job_lifecycle_events').insert({
-      job_id: jobId,
-      at: new Date(event.at),
-      kind: event.kind,
-      lifecycle: event.lifecycle,
-      tier: event.tier,
-      by: event.by,
-      reason: event.reason,
+  async recordStep(
+    jobId: string,
+    step: JobLifecycleEvent,
+    change: { spec?: IngestionJobSpec } = {},
+  ): Promise<IngestionJob> {
+    return this.db.transaction(async tx => {
+      const job = await new DatabaseJobStore(tx).update(
+        jobId,
+        {
+          lifecycle: step.lifecycle,
+          tier: step.tier,
+          lifecycleReason: step.reason,
+          ...(change.spec && { spec: change.spec }),
+        },
+        step.by,
+        Date.parse(step.at),
+      );
+      await tx('ingestion_job_lifecycle_events').insert({
+        job_id: jobId,
+        at: new Date(step.at),
+        kind: step.kind,
+        lifecycle: step.lifecycle,
+        tier: step.tier,
+        by: step.by,
+        reason: step.reason,
+      });
+      return job;
     });
   }
 

@@ -307,24 +307,27 @@ export class JobService {
       : changed;
     const job = await this.#serialized(async () => {
       await this.#admit(candidate, previous);
-      const updated = await this.deps.jobs.update(
-        id,
-        { spec: specOf(candidate) },
-        caller.principal,
-        this.#now(),
-      );
       if (!reprofile) {
+        const updated = await this.deps.jobs.update(
+          id,
+          { spec: specOf(candidate) },
+          caller.principal,
+          this.#now(),
+        );
         await this.deps.calendar?.jobSaved(updated);
         return updated;
       }
+      // The new spec and the return to draft are one write: no moment where the job has the new source or
+      // resources in a production namespace.
       return this.deps.lifecycle.sendBack(
-        updated,
+        previous,
         caller.principal,
         `${
           previous.lifecycle === 'production'
             ? 'Sent back to draft'
             : 'Profiling starts over'
         }: its ${reprofile.join(', ')} changed, so it is profiled again`,
+        { spec: specOf(candidate) },
       );
     });
     await this.#announce({ action: 'upserted', job });

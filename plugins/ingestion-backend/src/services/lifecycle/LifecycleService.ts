@@ -4,6 +4,7 @@ import { EventsService } from '@backstage/plugin-events-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   IngestionJob,
+  IngestionJobSpec,
   IngestionRun,
   JobHealth,
   JobLifecycleEvent,
@@ -262,22 +263,13 @@ export class LifecycleService
   async #step(
     job: IngestionJob,
     step: Omit<JobLifecycleEvent, 'at'>,
+    change?: { spec?: IngestionJobSpec },
   ): Promise<IngestionJob> {
-    const now = this.#now();
-    const updated = await this.deps.jobs.update(
+    const updated = await this.deps.lifecycle.recordStep(
       job.id,
-      {
-        lifecycle: step.lifecycle,
-        tier: step.tier,
-        lifecycleReason: step.reason,
-      },
-      step.by,
-      now,
+      { ...step, at: new Date(this.#now()).toISOString() },
+      change,
     );
-    await this.deps.lifecycle.appendEvent(job.id, {
-      ...step,
-      at: new Date(now).toISOString(),
-    });
     await this.deps.calendar.jobSaved(updated);
     try {
       await this.deps.events.publish({
@@ -311,21 +303,27 @@ export class LifecycleService
   }
 
   /**
-   * A return to draft (by a platform admin, or because the job's source, target or resources changed): profiling
-   * starts over. The caller has admitted the job into the draft namespace, in the admission queue.
+   * A return to draft (by a platform admin, or because the job's source, target or resources changed, given as
+   * `change.spec` and saved with the move): profiling starts over. The caller has admitted the job into the draft
+   * namespace, in the admission queue.
    */
   async sendBack(
     job: IngestionJob,
     by: string,
     reason: string,
+    change?: { spec?: IngestionJobSpec },
   ): Promise<IngestionJob> {
-    return this.#step(job, {
-      kind: 'sent-back',
-      lifecycle: 'draft',
-      tier: 'draft',
-      by,
-      reason,
-    });
+    return this.#step(
+      job,
+      {
+        kind: 'sent-back',
+        lifecycle: 'draft',
+        tier: 'draft',
+        by,
+        reason,
+      },
+      change,
+    );
   }
 
   /** The job's timeline, profiling progress, SLA compliance and current recommendations. */
