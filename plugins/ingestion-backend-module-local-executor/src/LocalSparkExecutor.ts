@@ -97,6 +97,12 @@ export class LocalSparkExecutor implements IngestionExecutor {
     }
   }
 
+  async readEventLog(runId: string): Promise<string | undefined> {
+    if (!isValidRunId(runId)) return undefined;
+    const file = await this.#folder(runId).eventLogFile();
+    return file ? fs.readFile(file, 'utf8').catch(() => undefined) : undefined;
+  }
+
   async observe(runId: string): Promise<RunObservation | undefined> {
     if (!isValidRunId(runId)) {
       return undefined;

@@ -232,6 +232,9 @@ export const ingestionPlugin = createBackendPlugin({
           getJob: (caller, id) => jobs.get(caller, id),
           sparkUnitSize: config.sparkUnitSize,
           estimator: estimatorConfig,
+          ...(executor?.readEventLog && {
+            readEventLog: (runId: string) => executor.readEventLog!(runId),
+          }),
           now: Date.now,
         });
         const rollups = new DatabaseUsageRollupStore(db);

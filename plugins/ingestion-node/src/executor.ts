@@ -114,4 +114,9 @@ export interface IngestionExecutor {
    * does not count.
    */
   hasSecret(tenant: string, name: string): Promise<boolean>;
+  /**
+   * The Spark event log (JSON lines) a finished run left, for the estimator to replay the run at other sizes;
+   * `undefined` when there is none. Executors that keep no event logs leave the method out.
+   */
+  readEventLog?(runId: string): Promise<string | undefined>;
 }

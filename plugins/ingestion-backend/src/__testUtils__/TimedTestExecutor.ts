@@ -23,6 +23,8 @@ export class TimedTestExecutor implements IngestionExecutor {
     private readonly options: {
       now: () => number;
       durationMs: number;
+      /** The Spark event log every succeeded run leaves (none by default). */
+      eventLog?: string;
       /** What each run reports having read (default 100 bytes: a run that is all start-up). */
       bytesIn?: number;
       failJobs?: Set<string>;
@@ -43,6 +45,11 @@ export class TimedTestExecutor implements IngestionExecutor {
         submittedAt: this.options.now(),
       });
     }
+  }
+
+  async readEventLog(runId: string): Promise<string | undefined> {
+    const observed = await this.observe(runId);
+    return observed?.state === 'succeeded' ? this.options.eventLog : undefined;
   }
 
   async hasSecret(tenant: string, name: string): Promise<boolean> {

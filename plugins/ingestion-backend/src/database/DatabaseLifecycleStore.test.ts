@@ -38,7 +38,8 @@ describe.each(databases.eachSupportedId())(
       lifecycle: 'draft' as const,
       tier: 'draft' as const,
       by: 'user:default/lars',
-      reason: 'Sent back to draft: its resources changed, so it is profiled again',
+      reason:
+        'Sent back to draft: its resources changed, so it is profiled again',
     };
 
     it('moves the job, saves the edited spec and adds the step to its timeline together', async () => {

@@ -1314,6 +1314,203 @@ export const spec = {
           }
         }
       },
+      "CostComparison": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "currency",
+          "runsPerMonth",
+          "runsPerMonthAssumed",
+          "dedicated",
+          "vcpuHours",
+          "cheaper",
+          "savings"
+        ],
+        "properties": {
+          "currency": {
+            "type": "string"
+          },
+          "runsPerMonth": {
+            "type": "number"
+          },
+          "runsPerMonthAssumed": {
+            "type": "boolean"
+          },
+          "dedicated": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "units",
+              "pricePerUnitMonth",
+              "amount"
+            ],
+            "properties": {
+              "units": {
+                "type": "integer"
+              },
+              "pricePerUnitMonth": {
+                "type": "number"
+              },
+              "amount": {
+                "type": "number"
+              }
+            }
+          },
+          "vcpuHours": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "vcpuHours",
+              "pricePerVcpuHour",
+              "amount"
+            ],
+            "properties": {
+              "vcpuHours": {
+                "type": "number"
+              },
+              "pricePerVcpuHour": {
+                "type": "number"
+              },
+              "amount": {
+                "type": "number"
+              }
+            }
+          },
+          "cheaper": {
+            "type": "string",
+            "enum": [
+              "dedicated",
+              "vcpu-hours"
+            ]
+          },
+          "savings": {
+            "type": "number"
+          }
+        }
+      },
+      "SizedResources": {
+        "description": "A complete size the estimator recommends, in the job's resource fields.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "executorInstances",
+          "executorCores",
+          "executorMemoryGiB",
+          "driverCores",
+          "driverMemoryGiB"
+        ],
+        "properties": {
+          "executorInstances": {
+            "type": "integer"
+          },
+          "executorCores": {
+            "type": "integer"
+          },
+          "executorMemoryGiB": {
+            "type": "number"
+          },
+          "driverCores": {
+            "type": "integer"
+          },
+          "driverMemoryGiB": {
+            "type": "number"
+          }
+        }
+      },
+      "RunReplayEstimate": {
+        "description": "Sizing from the task timeline of the job's latest succeeded run (its Spark event log), replayed at each size: the smallest size whose replay finishes within the SLA, priced under both models.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "runId",
+          "slaMinutes",
+          "sizes",
+          "recommendation",
+          "cost",
+          "gaps"
+        ],
+        "properties": {
+          "runId": {
+            "type": "string"
+          },
+          "slaMinutes": {
+            "type": "number"
+          },
+          "sizes": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "ingestionUnits",
+                "taskSlots",
+                "predictedMinutes",
+                "meetsSla"
+              ],
+              "properties": {
+                "ingestionUnits": {
+                  "type": "integer"
+                },
+                "taskSlots": {
+                  "type": "integer"
+                },
+                "predictedMinutes": {
+                  "type": "number"
+                },
+                "meetsSla": {
+                  "type": "boolean"
+                }
+              }
+            }
+          },
+          "recommendation": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "ingestionUnits",
+              "taskSlots",
+              "predictedMinutes",
+              "meetsSla",
+              "resources",
+              "cores",
+              "memoryMiB"
+            ],
+            "properties": {
+              "ingestionUnits": {
+                "type": "integer"
+              },
+              "taskSlots": {
+                "type": "integer"
+              },
+              "predictedMinutes": {
+                "type": "number"
+              },
+              "meetsSla": {
+                "type": "boolean"
+              },
+              "resources": {
+                "$ref": "#/components/schemas/SizedResources"
+              },
+              "cores": {
+                "type": "number"
+              },
+              "memoryMiB": {
+                "type": "number"
+              }
+            }
+          },
+          "cost": {
+            "$ref": "#/components/schemas/CostComparison"
+          },
+          "gaps": {
+            "description": "What was missing from the event log (a partial log is replayed from what it has).",
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
       "ResourceEstimate": {
         "type": "object",
         "additionalProperties": false,
@@ -1394,32 +1591,7 @@ export const spec = {
                 "type": "integer"
               },
               "resources": {
-                "type": "object",
-                "additionalProperties": false,
-                "required": [
-                  "executorInstances",
-                  "executorCores",
-                  "executorMemoryGiB",
-                  "driverCores",
-                  "driverMemoryGiB"
-                ],
-                "properties": {
-                  "executorInstances": {
-                    "type": "integer"
-                  },
-                  "executorCores": {
-                    "type": "integer"
-                  },
-                  "executorMemoryGiB": {
-                    "type": "number"
-                  },
-                  "driverCores": {
-                    "type": "integer"
-                  },
-                  "driverMemoryGiB": {
-                    "type": "number"
-                  }
-                }
+                "$ref": "#/components/schemas/SizedResources"
               },
               "cores": {
                 "type": "number"
@@ -1436,78 +1608,7 @@ export const spec = {
             "$ref": "#/components/schemas/DurationEstimate"
           },
           "cost": {
-            "type": "object",
-            "additionalProperties": false,
-            "required": [
-              "currency",
-              "runsPerMonth",
-              "runsPerMonthAssumed",
-              "dedicated",
-              "vcpuHours",
-              "cheaper",
-              "savings"
-            ],
-            "properties": {
-              "currency": {
-                "type": "string"
-              },
-              "runsPerMonth": {
-                "type": "number"
-              },
-              "runsPerMonthAssumed": {
-                "type": "boolean"
-              },
-              "dedicated": {
-                "type": "object",
-                "additionalProperties": false,
-                "required": [
-                  "units",
-                  "pricePerUnitMonth",
-                  "amount"
-                ],
-                "properties": {
-                  "units": {
-                    "type": "integer"
-                  },
-                  "pricePerUnitMonth": {
-                    "type": "number"
-                  },
-                  "amount": {
-                    "type": "number"
-                  }
-                }
-              },
-              "vcpuHours": {
-                "type": "object",
-                "additionalProperties": false,
-                "required": [
-                  "vcpuHours",
-                  "pricePerVcpuHour",
-                  "amount"
-                ],
-                "properties": {
-                  "vcpuHours": {
-                    "type": "number"
-                  },
-                  "pricePerVcpuHour": {
-                    "type": "number"
-                  },
-                  "amount": {
-                    "type": "number"
-                  }
-                }
-              },
-              "cheaper": {
-                "type": "string",
-                "enum": [
-                  "dedicated",
-                  "vcpu-hours"
-                ]
-              },
-              "savings": {
-                "type": "number"
-              }
-            }
+            "$ref": "#/components/schemas/CostComparison"
           },
           "options": {
             "type": "array",
@@ -1535,6 +1636,9 @@ export const spec = {
                 }
               }
             }
+          },
+          "lastRunReplay": {
+            "$ref": "#/components/schemas/RunReplayEstimate"
           }
         }
       },

@@ -2,7 +2,9 @@ import { NotAllowedError } from '@backstage/errors';
 import {
   EstimateRequest,
   IngestionJob,
+  IngestionRun,
   ResourceEstimate,
+  RunReplayEstimate,
   SparkUnitSize,
 } from '@internal/backstage-plugin-ingestion-common';
 import { JobStore } from '../database/JobStore';
@@ -14,6 +16,8 @@ import {
   estimateResources,
 } from '../domain/estimator/estimateResources';
 import { estimateRequestForJob } from '../domain/estimator/estimateRequestForJob';
+import { sizeFromTimeline } from '../domain/estimator/sizeFromTimeline';
+import { parseEventLog } from '../domain/estimator/taskTimeline';
 import { expandSchedule } from '../domain/scheduling/scheduleExpansion';
 import { EstimatorConfig } from '../estimatorConfig';
 import { ResolvedCaller } from '../tenancy/CallerResolver';
@@ -23,6 +27,8 @@ const RUNS_PER_JOB = 50;
 /** How many jobs are scanned for similar ones. */
 const JOBS_SCANNED = 1000;
 const MONTH_MS = 30 * 24 * 60 * 60 * 1000;
+/** How many of the latest succeeded runs are asked for an event log before giving up on a replay. */
+const RUNS_LOOKED_AT_FOR_AN_EVENT_LOG = 3;
 
 /**
  * The estimator at the edge: gathers run history from the stores and asks the pure estimator. Nothing is cached,
@@ -39,6 +45,8 @@ export class EstimateService {
       getJob: (caller: ResolvedCaller, id: string) => Promise<IngestionJob>;
       sparkUnitSize: SparkUnitSize;
       estimator: EstimatorConfig;
+      /** The event log a finished run left, when the executor keeps them. */
+      readEventLog?: (runId: string) => Promise<string | undefined>;
       now: () => number;
     },
   ) {}
@@ -70,17 +78,57 @@ export class EstimateService {
       limit: RUNS_PER_JOB,
       offset: 0,
     });
-    return this.compute(request, {
+    const estimate = this.compute(request, {
       jobRuns: runObservations(own.items),
       ...(await this.similarHistory(request, job.id)),
     });
+    const lastRunReplay = await this.replayLatestRun(job, own.items);
+    return lastRunReplay ? { ...estimate, lastRunReplay } : estimate;
+  }
+
+  /**
+   * The job's latest succeeded run that left an event log, replayed at each size (Sparklens-style): what the
+   * run's own task timeline says about other sizes, beyond what throughput alone can.
+   */
+  private async replayLatestRun(
+    job: IngestionJob,
+    runsNewestFirst: readonly IngestionRun[],
+  ): Promise<RunReplayEstimate | undefined> {
+    const { readEventLog } = this.deps;
+    if (!readEventLog) return undefined;
+    const candidates = runsNewestFirst
+      .filter(run => run.state === 'succeeded')
+      .slice(0, RUNS_LOOKED_AT_FOR_AN_EVENT_LOG);
+    for (const run of candidates) {
+      const eventLog = await readEventLog(run.id);
+      if (!eventLog) continue;
+      const timeline = parseEventLog(eventLog);
+      if (timeline.jobGroups.length === 0) continue;
+      const slaMinutes = job.estimates.slaMinutes;
+      return {
+        runId: run.id,
+        slaMinutes,
+        ...sizeFromTimeline({
+          timeline,
+          slaMinutes,
+          sparkUnitSize: this.deps.sparkUnitSize,
+          prices: this.deps.estimator.prices,
+          runsPerMonth: this.runsPerMonth(estimateRequestForJob(job)),
+        }),
+      };
+    }
+    return undefined;
+  }
+
+  private runsPerMonth(request: EstimateRequest): number | undefined {
+    const now = this.deps.now();
+    return request.schedule
+      ? expandSchedule(request.schedule, now, now + MONTH_MS).length
+      : undefined;
   }
 
   private compute(request: EstimateRequest, history: EstimatorHistory) {
-    const now = this.deps.now();
-    const runsPerMonth = request.schedule
-      ? expandSchedule(request.schedule, now, now + MONTH_MS).length
-      : undefined;
+    const runsPerMonth = this.runsPerMonth(request);
     return estimateResources(
       request,
       history,

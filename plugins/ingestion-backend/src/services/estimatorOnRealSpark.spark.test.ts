@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigReader } from '@backstage/config';
@@ -117,13 +117,14 @@ async function runOnce(rows: number, cores: number): Promise<MeasuredRun> {
   for (;;) {
     const observation = await executor.observe(runId);
     if (observation?.state === 'succeeded') {
-      const events = join(workDir, 'runs', runId, 'events');
-      const [log] = readdirSync(events);
+      // The event log as the estimator gets it: from the executor that ran the run.
+      const eventLog = await executor.readEventLog(runId);
+      if (!eventLog) throw new Error(`run ${runId} left no event log`);
       return {
         bytesIn: observation.metrics!.bytesIn,
         cores,
         durationSeconds: observation.metrics!.durationMs / 1000,
-        eventLog: readFileSync(join(events, log), 'utf8'),
+        eventLog,
       };
     }
     if (

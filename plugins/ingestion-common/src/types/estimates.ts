@@ -76,6 +76,37 @@ export interface SizeOption {
 }
 
 /**
+ * Sizing from a finished run's own task timeline (its Spark event log) replayed at each size, Sparklens-style.
+ *
+ * @public
+ */
+export interface RunReplayEstimate {
+  /** The run replayed: the job's latest succeeded run that left an event log. */
+  runId: string;
+  slaMinutes: number;
+  sizes: Array<{
+    ingestionUnits: number;
+    /** Executor task slots (executors × cores each): what the replay places tasks on. */
+    taskSlots: number;
+    predictedMinutes: number;
+    meetsSla: boolean;
+  }>;
+  /** The smallest size that meets the SLA, or the fastest when none does. */
+  recommendation: {
+    ingestionUnits: number;
+    taskSlots: number;
+    predictedMinutes: number;
+    meetsSla: boolean;
+    resources: JobResources;
+    cores: number;
+    memoryMiB: number;
+  };
+  cost: CostComparison;
+  /** What was missing from the event log; a partial log is replayed from what it has. */
+  gaps: string[];
+}
+
+/**
  * The estimator's answer.
  *
  * @public
@@ -100,4 +131,6 @@ export interface ResourceEstimate {
   duration: DurationEstimate;
   cost: CostComparison;
   options: SizeOption[];
+  /** For a job with a finished run whose event log the executor kept: that run replayed at each size. */
+  lastRunReplay?: RunReplayEstimate;
 }

@@ -1,6 +1,5 @@
 import {
-  CostComparison,
-  JobResources,
+  RunReplayEstimate,
   SparkUnitSize,
 } from '@internal/backstage-plugin-ingestion-common';
 import { CapacityPrices, compareCosts } from './costComparison';
@@ -8,27 +7,9 @@ import { resimulateDuration } from './resimulateRun';
 import { TaskTimeline } from './taskTimeline';
 import { resourcesForUnits } from './unitSizing';
 
-/** One size the re-simulation tried. */
-export interface ResimulatedSize {
-  ingestionUnits: number;
-  /** Executor task slots (executors × cores each): what the replay places tasks on. */
-  taskSlots: number;
-  predictedMinutes: number;
-  meetsSla: boolean;
-}
-
-export interface TimelineSizing {
-  sizes: ResimulatedSize[];
-  /** The smallest size that meets the SLA, or the fastest when none does. */
-  recommendation: ResimulatedSize & {
-    resources: JobResources;
-    cores: number;
-    memoryMiB: number;
-  };
-  cost: CostComparison;
-  /** What was missing from the event log (see parseEventLog). */
-  gaps: string[];
-}
+/** Sizing from a run's replayed timeline: the API's answer without the run's identity. */
+export type TimelineSizing = Omit<RunReplayEstimate, 'runId' | 'slaMinutes'>;
+type ResimulatedSize = TimelineSizing['sizes'][number];
 
 /**
  * After a run, sizing from its own task timeline rather than from throughput: replays the run at each size up to

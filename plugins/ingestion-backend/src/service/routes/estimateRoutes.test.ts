@@ -1,8 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import request from 'supertest';
 import {
   asUser,
   startIngestionTestBackend,
+  testExecutorModule,
 } from '../../__testUtils__/testBackend';
+import { TimedTestExecutor } from '../../__testUtils__/TimedTestExecutor';
 import { testJobSpec } from '../../__testUtils__/storedJobs';
 
 // Each test starts a whole backend, which takes more than Jest's default 5 s on a busy machine.
@@ -135,5 +140,86 @@ describe('estimates API', () => {
       .get(`/api/ingestion/jobs/${created.body.id}/estimate`)
       .set('Authorization', asUser('user:default/orla'));
     expect(other.status).toBe(404);
+  });
+
+  it('replays the job’s latest run from its event log at each size, with the smallest that meets the SLA', async () => {
+    // A real event log of the ingestion application (PostgreSQL to Parquet on local Spark), left by every run.
+    const eventLog = readFileSync(
+      join(
+        __dirname,
+        '../../../../ingestion-backend-module-local-executor/src/metrics/__fixtures__/postgres-to-local.eventlog',
+      ),
+      'utf8',
+    );
+    const executor = new TimedTestExecutor(TimedTestExecutor.newEngine(), {
+      now: () => Date.now(),
+      durationMs: 200,
+      eventLog,
+      secrets: { [LYRA]: ['shop'] },
+    });
+    const { server } = await startIngestionTestBackend({
+      // The real scheduler service, so that the dispatcher's task runs every second as in production.
+      features: [testExecutorModule(executor), schedulerServiceFactory],
+      config: {
+        ingestion: { executor: 'timed-test', dispatchIntervalSeconds: 1 },
+      },
+    });
+    const lars = asUser('user:default/lars');
+    const spec = testJobSpec({
+      name: 'orders-replayed',
+      tenant: LYRA,
+      schedule: { type: 'cron', expression: '30 2 * * *', timezone: 'UTC' },
+      slaMinutes: 1,
+    });
+    await request(server)
+      .post(`/api/ingestion/tenants/${enc(LYRA)}/purchases`)
+      .set('Authorization', lars)
+      .send({ unitType: 'vcpu-hours', quantity: 100, period: 'monthly' });
+    const created = await request(server)
+      .post('/api/ingestion/jobs')
+      .set('Authorization', lars)
+      .send({
+        ...spec,
+        estimates: { ...spec.estimates, expectedDurationMinutes: 1 },
+      });
+    expect(created.body).toMatchObject({ id: expect.any(String) });
+    const before = await request(server)
+      .get(`/api/ingestion/jobs/${created.body.id}/estimate`)
+      .set('Authorization', lars);
+    expect(before.body.lastRunReplay).toBeUndefined();
+
+    const queued = await request(server)
+      .post(`/api/ingestion/jobs/${created.body.id}/runs`)
+      .set('Authorization', lars);
+    expect(queued.status).toBe(202);
+    const runPath = `/api/ingestion/jobs/${created.body.id}/runs/${queued.body.id}`;
+    for (let i = 0; i < 100; i++) {
+      const run = await request(server).get(runPath).set('Authorization', lars);
+      if (run.body.state === 'succeeded') break;
+      await new Promise(resolve => setTimeout(resolve, 200));
+    }
+
+    const after = await request(server)
+      .get(`/api/ingestion/jobs/${created.body.id}/estimate`)
+      .set('Authorization', lars);
+    expect(after.status).toBe(200);
+    const replay = after.body.lastRunReplay;
+    expect(replay).toMatchObject({
+      runId: queued.body.id,
+      slaMinutes: 1,
+      gaps: [],
+    });
+    expect(replay.sizes.length).toBeGreaterThan(1);
+    // More task slots never make the replay slower, and the recommendation is the first size within the SLA.
+    const minutes = replay.sizes.map((s: any) => s.predictedMinutes);
+    for (let i = 1; i < minutes.length; i++) {
+      expect(minutes[i]).toBeLessThanOrEqual(minutes[i - 1] + 1e-9);
+    }
+    const firstWithin = replay.sizes.find((s: any) => s.meetsSla);
+    expect(replay.recommendation).toMatchObject({
+      ingestionUnits: firstWithin.ingestionUnits,
+      meetsSla: true,
+    });
+    expect(replay.cost.dedicated.units).toBe(firstWithin.ingestionUnits);
   });
 });
