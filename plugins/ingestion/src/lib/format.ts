@@ -228,3 +228,10 @@ const utcDayFormat = new Intl.DateTimeFormat(LOCALE, {
 export function formatUtcDay(day: string | number): string {
   return utcDayFormat.format(typeof day === 'number' ? day : Date.parse(day));
 }
+
+/** An amount in its currency (ISO 4217), e.g. "€400.00". */
+export function formatMoney(amount: number, currency: string): string {
+  return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(
+    amount,
+  );
+}

@@ -8,15 +8,15 @@ import {
   Grid,
   Text,
 } from '@backstage/ui';
-import { formatBytes, formatGiB, formatNumber } from '../../lib/format';
+import {
+  formatBytes,
+  formatGiB,
+  formatMoney,
+  formatNumber,
+} from '../../lib/format';
 import { EstimateIntervalChart } from '../EstimateIntervalChart';
 import { SectionTitle } from '../SectionTitle';
 import { StatusPill } from '../StatusPill';
-
-const money = (amount: number, currency: string) =>
-  new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(
-    amount,
-  );
 
 const BASIS_TITLES = {
   job: "This job's runs",
@@ -87,27 +87,27 @@ export const EstimateSummary = (props: { estimate: ResourceEstimate }) => {
               <Flex direction="column" gap="1">
                 <Text weight="bold">Dedicated units</Text>
                 <Text variant="title-small">
-                  {money(cost.dedicated.amount, cost.currency)}
+                  {formatMoney(cost.dedicated.amount, cost.currency)}
                 </Text>
                 <Text variant="body-small" color="secondary">
                   {cost.dedicated.units} ×{' '}
-                  {money(cost.dedicated.pricePerUnitMonth, cost.currency)}
+                  {formatMoney(cost.dedicated.pricePerUnitMonth, cost.currency)}
                 </Text>
               </Flex>
               <Flex direction="column" gap="1">
                 <Text weight="bold">vCPU-hours</Text>
                 <Text variant="title-small">
-                  {money(cost.vcpuHours.amount, cost.currency)}
+                  {formatMoney(cost.vcpuHours.amount, cost.currency)}
                 </Text>
                 <Text variant="body-small" color="secondary">
                   {formatNumber(cost.vcpuHours.vcpuHours)} h ×{' '}
-                  {money(cost.vcpuHours.pricePerVcpuHour, cost.currency)}
+                  {formatMoney(cost.vcpuHours.pricePerVcpuHour, cost.currency)}
                 </Text>
               </Flex>
             </Grid.Root>
             <Text variant="body-medium" data-testid="cheaper-option">
               {cost.cheaper === 'dedicated' ? 'Dedicated units' : 'vCPU-hours'}{' '}
-              cost {money(cost.savings, cost.currency)} less a month.
+              cost {formatMoney(cost.savings, cost.currency)} less a month.
             </Text>
           </CardBody>
         </Card>
