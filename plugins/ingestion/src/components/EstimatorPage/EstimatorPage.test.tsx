@@ -52,6 +52,18 @@ describe('EstimatorPage', () => {
       'aria-label',
       'Expected duration with its 90 % interval for 1 to 3 Ingestion Units, against 30 minutes desired',
     );
+    const create = screen.getByRole('link', {
+      name: 'Create a job of this size',
+    });
+    const formData = JSON.parse(
+      new URL(create.getAttribute('href')!, 'http://portal').searchParams.get(
+        'formData',
+      )!,
+    );
+    expect(formData).toMatchObject({
+      estimates: { dataVolumeGiB: 40, slaMinutes: 30 },
+      resources: { executorInstances: 3, executorCores: 2 },
+    });
   });
 
   it('names the bad field and sends nothing', async () => {

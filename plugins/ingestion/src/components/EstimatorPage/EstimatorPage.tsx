@@ -9,6 +9,7 @@ import {
 import {
   Alert,
   Button,
+  ButtonLink,
   Card,
   CardBody,
   CardHeader,
@@ -22,6 +23,7 @@ import {
 import { FormEvent, useEffect, useState } from 'react';
 import { ingestionApiRef } from '../../api';
 import { serverMessage } from '../../lib/errors';
+import { newJobLinkFromEstimate } from '../../lib/newJobTemplate';
 import { EstimateSummary } from '../EstimateSummary';
 import { SectionTitle } from '../SectionTitle';
 import {
@@ -220,6 +222,16 @@ export const EstimatorPage = () => {
           </Card>
           <Grid.Item colSpan={{ initial: '1', lg: '2' }}>
             {estimate && <EstimateSummary estimate={estimate} />}
+            {estimate && !jobId && (
+              <Flex justify="end" pt="2">
+                <ButtonLink
+                  href={newJobLinkFromEstimate(estimate)}
+                  variant="secondary"
+                >
+                  Create a job of this size
+                </ButtonLink>
+              </Flex>
+            )}
             {!estimate && pending && <Progress />}
             {!estimate && !pending && (
               <Card>

@@ -29,10 +29,7 @@ import { NoTenantNotice } from '../NoTenantNotice';
 import { SectionTitle } from '../SectionTitle';
 import { TenantPicker } from '../TenantPicker';
 import { JOB_PAGE_SIZES, useJobList } from './useJobList';
-
-/** The scaffolder template "New ingestion job". */
-export const NEW_JOB_TEMPLATE_PATH =
-  '/create/templates/default/new-ingestion-job';
+import { NEW_JOB_TEMPLATE_PATH } from '../../lib/newJobTemplate';
 
 /** "3 jobs", or with filters "1 job matches", "3 jobs match". */
 function jobCount(total: number, filtered: boolean): string {
