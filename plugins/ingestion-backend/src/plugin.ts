@@ -126,15 +126,16 @@ export const ingestionPlugin = createBackendPlugin({
 
         const jobStore = new DatabaseJobStore(db);
         const runStore = new DatabaseRunStore(db);
+        const estimatorConfig = readEstimatorConfig(deps.rootConfig);
         const calendar = new SliceCalendarService({
           config,
+          sizingConfidence: estimatorConfig.confidence,
           jobs: jobStore,
           runs: runStore,
           capacity,
           logger: deps.logger,
         });
         const admissions = new AdmissionQueue();
-        const estimatorConfig = readEstimatorConfig(deps.rootConfig);
         const lifecycle = new LifecycleService({
           profilingRuns: config.profilingRuns,
           sizingConfidence: estimatorConfig.confidence,

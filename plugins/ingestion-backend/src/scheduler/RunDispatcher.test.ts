@@ -94,6 +94,7 @@ describe.each(databases.eachSupportedId())('RunDispatcher (%s)', databaseId => {
       runs,
       lifecycle: new DatabaseLifecycleStore(db),
       calendar: new SliceCalendarService({
+        sizingConfidence: 0.9,
         config,
         jobs,
         runs,

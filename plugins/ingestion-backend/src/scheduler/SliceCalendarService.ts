@@ -8,7 +8,7 @@ import { JobStore } from '../database/JobStore';
 import { RunStore } from '../database/RunStore';
 import { decideAdmission } from '../domain/scheduling/admission';
 import { describeAdmissionRefusal } from '../domain/scheduling/admissionRefusal';
-import { expectedDurationMs } from '../domain/scheduling/expectedDuration';
+import { reservedRunDurationMs } from '../domain/scheduling/reservedRunDuration';
 import { runDemand, tierFor } from '../domain/scheduling/placement';
 import {
   CalendarCapacities,
@@ -58,6 +58,8 @@ export class SliceCalendarService
   constructor(
     private readonly deps: {
       config: IngestionConfig;
+      /** Of the predicted duration whose upper end is reserved for a resized job (the estimator's). */
+      sizingConfidence: number;
       jobs: JobStore;
       runs: RunStore;
       capacity: CapacityService;
@@ -95,22 +97,33 @@ export class SliceCalendarService
       limit: 50,
       offset: 0,
     });
+    const demand = runDemand(job.resources);
     const measured = items
       .filter(
         run => run.state === 'succeeded' && run.startedAt && run.finishedAt,
       )
       .slice(0, MEASURED_RUNS)
-      .map(run => Date.parse(run.finishedAt!) - Date.parse(run.startedAt!));
+      .map(run => {
+        const heldMs = Date.parse(run.finishedAt!) - Date.parse(run.startedAt!);
+        return {
+          cores: run.allocatedCores,
+          bytesIn: run.metrics?.bytesIn ?? 0,
+          durationSeconds: (run.metrics?.durationMs ?? heldMs) / 1000,
+          heldMs,
+        };
+      });
     return {
       jobId: job.id,
       tier: tierFor(job),
       tenant: job.tenant,
-      demand: runDemand(job.resources),
+      demand,
       schedule: job.schedule,
-      expectedDurationMs: expectedDurationMs(
-        job.estimates.expectedDurationMinutes,
+      expectedDurationMs: reservedRunDurationMs({
+        estimateMinutes: job.estimates.expectedDurationMinutes,
+        cores: demand.cores,
         measured,
-      ),
+        confidence: this.deps.sizingConfidence,
+      }),
     };
   }
 

@@ -150,6 +150,7 @@ describe.each(databases.eachSupportedId())(
         );
       }
       calendar = new SliceCalendarService({
+        sizingConfidence: 0.9,
         config,
         jobs,
         runs,
