@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import {
   baseUrl,
   resultsDir,
@@ -9,19 +8,17 @@ import {
   usePortal,
 } from './support/portal.mts';
 import { callAsGuest } from './support/callAsGuest.mts';
+import {
+  fillTemplateField,
+  nextTemplateStep,
+} from './support/templateForm.mts';
 
 const portal = usePortal();
 
 const TENANT = 'group:default/team-orion';
 
-/** Fills a field of the template form, found by its JSON path (`root_source_host`: the form's field ids). */
-async function fill(page: Page, field: string, value: string) {
-  await page.locator(`#root_${field}`).fill(value);
-}
-
-async function next(page: Page) {
-  await page.getByRole('button', { name: 'Next' }).click();
-}
+const fill = fillTemplateField;
+const next = nextTemplateStep;
 
 test('a guest creates an ingestion job from the template and finds it in the catalog', async () => {
   const page = await signInAsGuest(portal.browser);

@@ -2,6 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
+  fillTemplateField,
+  nextTemplateStep,
+} from './support/templateForm.mts';
+import {
   openFromSidebar,
   resultsDir,
   signInAsGuest,
@@ -61,6 +65,48 @@ test('a guest asks the estimator for a job’s size and sees the recommendation,
     await page.mouse.move(0, 0);
     await page.screenshot({
       path: join(resultsDir, 'estimator-page.png'),
+      fullPage: true,
+    });
+
+    // The recommended size goes into the job template: its form opens filled from the estimate.
+    const recommendedExecutors = /(\d+) executors? ×/.exec(
+      await page.getByTestId('estimate-summary').innerText(),
+    );
+    await page.getByRole('link', { name: 'Create a job of this size' }).click();
+    const tenant = page.locator('#root_tenant');
+    await tenant.waitFor({ timeout: 30_000 });
+    await tenant.click();
+    await tenant.fill('Orion');
+    await page.getByRole('option', { name: /Orion/ }).first().click();
+    await fillTemplateField(page, 'name', 'sized-by-the-estimator');
+    await nextTemplateStep(page);
+    await fillTemplateField(page, 'source_host', 'payments-db.internal');
+    await fillTemplateField(page, 'source_port', '5432');
+    await fillTemplateField(page, 'source_database', 'payments');
+    await fillTemplateField(page, 'source_table', 'public.orders');
+    await fillTemplateField(page, 'source_credentialsSecret', 'payments-db');
+    await nextTemplateStep(page);
+    await fillTemplateField(page, 'target_path', 's3a://lake/orders');
+    await nextTemplateStep(page);
+    const every = page.locator('#root_schedule_everyMinutes');
+    await every.waitFor({ timeout: 15_000 });
+    assert.equal(await every.inputValue(), '60');
+    await nextTemplateStep(page);
+    const volumeField = page.locator('#root_estimates_dataVolumeGiB');
+    await volumeField.waitFor({ timeout: 15_000 });
+    assert.equal(await volumeField.inputValue(), '40');
+    assert.equal(
+      await page.locator('#root_estimates_slaMinutes').inputValue(),
+      '30',
+    );
+    assert.ok(recommendedExecutors, 'the summary names the executors');
+    assert.equal(
+      await page.locator('#root_resources_executorInstances').inputValue(),
+      recommendedExecutors[1],
+    );
+    await page.mouse.move(0, 0);
+    await page.screenshot({
+      path: join(resultsDir, 'estimator-job-form.png'),
       fullPage: true,
     });
   } catch (error) {
