@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import pg from 'pg';
-import { repoRoot } from './support/portal.mts';
+import { launchBrowser, repoRoot, resultsDir } from './support/portal.mts';
 
 const postgres = {
   host: '127.0.0.1',
@@ -158,6 +158,28 @@ test('the production configuration starts on its own, with no guest sign-in', as
     // Without a token nothing of the API answers.
     const jobs = await fetch(`${base}/api/ingestion/jobs`);
     assert.equal(jobs.status, 401);
+
+    // The sign-in page offers the organisation's server, and no guest button.
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({
+        viewport: { width: 1280, height: 800 },
+      });
+      await page.goto(base);
+      await page
+        .getByText('Single sign-on', { exact: true })
+        .waitFor({ timeout: 60_000 });
+      assert.equal(
+        await page.getByRole('button', { name: 'Enter' }).count(),
+        0,
+      );
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+      await page.screenshot({
+        path: join(resultsDir, 'production-sign-in.png'),
+      });
+    } finally {
+      await browser.close();
+    }
     process.stdout.write(
       `production configuration: guest sign-in ${guest.status}, oauth2 start ${oauth2.status}, API without token ${jobs.status}\n`,
     );
