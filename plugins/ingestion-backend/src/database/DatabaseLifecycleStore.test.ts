@@ -29,7 +29,7 @@ describe.each(databases.eachSupportedId())(
         by: 'user:default/lars',
         at: T0,
       });
-      return { jobs, lifecycle: new DatabaseLifecycleStore(knex) };
+      return { knex, jobs, lifecycle: new DatabaseLifecycleStore(knex) };
     }
 
     const sentBack = {
@@ -62,12 +62,21 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('leaves the job as it was when the step cannot be recorded', async () => {
-      const { jobs, lifecycle } = await setUp();
+      const { knex, jobs, lifecycle } = await setUp();
       const before = await jobs.get('job-orders');
+      // The timeline cannot be written: the move must not happen either.
+      await knex.schema.renameTable(
+        'ingestion_job_lifecycle_events',
+        'lifecycle_events_unavailable',
+      );
       await expect(
-        lifecycle.recordStep('job-orders', { ...sentBack, kind: null as any }),
+        lifecycle.recordStep('job-orders', sentBack),
       ).rejects.toThrow();
       expect(await jobs.get('job-orders')).toEqual(before);
+      await knex.schema.renameTable(
+        'lifecycle_events_unavailable',
+        'ingestion_job_lifecycle_events',
+      );
       expect(await lifecycle.events('job-orders')).toEqual([]);
     });
   },
