@@ -1,5 +1,3 @@
-import { Router } from 'express';
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import {
   coreServices,
   createBackendPlugin,
@@ -268,8 +266,7 @@ export const ingestionPlugin = createBackendPlugin({
           },
         });
 
-        const api = Router();
-        api.use(
+        deps.httpRouter.use(
           await createRouter({
             callers,
             permissions: deps.permissions,
@@ -281,15 +278,6 @@ export const ingestionPlugin = createBackendPlugin({
             forecast,
           }),
         );
-        // Backstage's default handler adds the stack (with the machine's paths) to error bodies in development;
-        // callers of this API get the same answer in every mode. 5xx are still logged with their stack.
-        api.use(
-          MiddlewareFactory.create({
-            config: deps.rootConfig,
-            logger: deps.logger,
-          }).error({ showStackTraces: false }),
-        );
-        deps.httpRouter.use(api);
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',
