@@ -13,19 +13,10 @@ const replay = {
     { ingestionUnits: 2, taskSlots: 6, predictedMinutes: 0.8, meetsSla: true },
   ],
   recommendation: {
-    ingestionUnits: 2,
+    ...resourceEstimate().recommendation,
     taskSlots: 6,
     predictedMinutes: 0.8,
     meetsSla: true,
-    resources: {
-      executorInstances: 3,
-      executorCores: 2,
-      executorMemoryGiB: 8,
-      driverCores: 1,
-      driverMemoryGiB: 2,
-    },
-    cores: 7,
-    memoryMiB: 30_208,
   },
   cost: {
     currency: 'EUR',
