@@ -66,11 +66,25 @@ async function productCopy(
   server: { host: string; port: number },
   out: string,
 ): Promise<{ wallMs: number; processMs?: number }> {
-  const options = {
-    ...readLocalExecutorConfig(new ConfigReader({}), { cpus: CORES }),
-    workDir: path.join(out, 'work'),
-    secrets: { bench: { user: 'postgres' } },
-  };
+  const options = readLocalExecutorConfig(
+    new ConfigReader({
+      ingestion: {
+        executors: {
+          local: {
+            workDir: path.join(out, 'work'),
+            secrets: [
+              {
+                tenant: 'group:default/bench',
+                name: 'bench',
+                user: 'postgres',
+              },
+            ],
+          },
+        },
+      },
+    }),
+    { cpus: CORES },
+  );
   const executor = new LocalSparkExecutor(options, {
     logger: quietLogger,
   });
