@@ -32,7 +32,7 @@ import { RunDispatcher } from '../src/scheduler/RunDispatcher';
 import { CapacityService } from '../src/services/CapacityService';
 import { CapacityLending } from '../src/services/lending/CapacityLending';
 import { prepareSparkShipmentsSource } from '../src/__testUtils__/sparkShipmentsSource';
-import { queueManualRun } from '../src/__testUtils__/storedJobs';
+import { queueManualRun, testJobSpec } from '../src/__testUtils__/storedJobs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const TICK_INTERVALS_MS = process.env.BENCH_TICK_MS
@@ -125,19 +125,14 @@ async function main() {
     capacity,
     executor,
     logger: quietLogger,
-    lending: new CapacityLending({
-      policy: config.lending,
+    lending: CapacityLending.of({
+      config,
+      capacity,
       audit,
       runs,
       rollups: new DatabaseUsageRollupStore(db),
-      registry: () => capacity.registry(),
-      dedicatedUnitsByTenant: () => capacity.dedicatedUnitsByTenant(),
-      purchasedHours: async tenant =>
-        (await capacity.balance(tenant)).purchasedHours,
-      platformAdminGroup: config.platformAdminGroup,
       signals: { publish: async () => {} },
       logger: quietLogger,
-      now: Date.now,
     }),
   });
 
@@ -150,8 +145,12 @@ async function main() {
     jobs.create({
       id: name,
       spec: {
-        name,
-        tenant,
+        ...testJobSpec({
+          name,
+          tenant,
+          schedule: { type: 'cron', expression: '0 4 1 1 *', timezone: 'UTC' },
+          slaMinutes: 60,
+        }),
         pool: tier === 'dedicated' ? 'dedicated' : 'vcore-hours',
         source: {
           type: 'postgres',
@@ -165,19 +164,6 @@ async function main() {
           type: 'local',
           path: path.join(workDir, 'lake', name),
           format: 'parquet',
-        },
-        schedule: { type: 'cron', expression: '0 4 1 1 *', timezone: 'UTC' },
-        estimates: {
-          dataVolumeGiB: 0.01,
-          expectedDurationMinutes: 5,
-          slaMinutes: 60,
-        },
-        resources: {
-          executorInstances: 1,
-          executorCores: 1,
-          executorMemoryGiB: 1,
-          driverCores: 1,
-          driverMemoryGiB: 1,
         },
       },
       lifecycle: 'production',

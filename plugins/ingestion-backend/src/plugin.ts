@@ -149,19 +149,14 @@ export const ingestionPlugin = createBackendPlugin({
           logger: deps.logger,
         });
         const rollups = new DatabaseUsageRollupStore(db);
-        const lending = new CapacityLending({
-          policy: config.lending,
+        const lending = CapacityLending.of({
+          config,
+          capacity,
           audit: new DatabaseLendingAuditStore(db),
           runs: runStore,
           rollups,
-          registry: () => capacity.registry(),
-          dedicatedUnitsByTenant: () => capacity.dedicatedUnitsByTenant(),
-          purchasedHours: async tenant =>
-            (await capacity.balance(tenant)).purchasedHours,
-          platformAdminGroup: config.platformAdminGroup,
           signals: deps.signals,
           logger: deps.logger,
-          now: Date.now,
         });
         const executor = executors.select(config.executor);
         const dispatcher = executor

@@ -80,16 +80,12 @@ describe.each(databases.eachSupportedId())(
         { unitType: 'dedicated-units', quantity: 2, period: 'monthly' },
         'test',
       );
-      const lending = new CapacityLending({
-        policy: config.lending,
+      const lending = CapacityLending.of({
+        config,
+        capacity,
         audit,
         runs,
         rollups: new DatabaseUsageRollupStore(db),
-        registry: () => capacity.registry(),
-        dedicatedUnitsByTenant: () => capacity.dedicatedUnitsByTenant(),
-        purchasedHours: async tenant =>
-          (await capacity.balance(tenant)).purchasedHours,
-        platformAdminGroup: config.platformAdminGroup,
         signals: { publish: async () => {} },
         logger,
         now: () => clock,

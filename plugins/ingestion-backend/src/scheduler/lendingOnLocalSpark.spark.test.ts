@@ -10,6 +10,7 @@ import {
   startIngestionTestBackend,
 } from '../__testUtils__/testBackend';
 import { prepareSparkShipmentsSource } from '../__testUtils__/sparkShipmentsSource';
+import { buyVcpuHours, testJobSpec } from '../__testUtils__/jobSpecs';
 
 // Lending and reclaim with real parts, from the REST API: vCPU-hours runs are spark-submits of the ingestion
 // application that borrow the idle dedicated namespace; a dedicated run arrives and takes the capacity back.
@@ -65,11 +66,7 @@ beforeAll(async () => {
       },
     },
   }));
-  await request(server)
-    .post(`/api/ingestion/tenants/${encodeURIComponent(LYRA)}/purchases`)
-    .set('Authorization', lars)
-    .send({ unitType: 'vcpu-hours', quantity: 50, period: 'monthly' })
-    .expect(201);
+  await buyVcpuHours(server, LYRA, 'user:default/lars', 50);
   await request(server)
     .post(`/api/ingestion/tenants/${encodeURIComponent(ORION)}/purchases`)
     .set('Authorization', orla)
@@ -91,35 +88,24 @@ async function productionJob(
     .post('/api/ingestion/jobs')
     .set('Authorization', user)
     .send({
-      name,
-      tenant,
+      ...testJobSpec(tenant, {
+        name,
+        source: {
+          host: pgUrl.hostname,
+          port: Number(pgUrl.port),
+          database: DATABASE,
+          table: undefined,
+          credentialsSecret: 'shipments-db',
+          ...source,
+        },
+        target: {
+          type: 'local',
+          path: join(tenantLocalFolder(join(workDir, 'lake'), tenant), name),
+          format: 'parquet',
+        },
+      }),
       pool,
-      source: {
-        type: 'postgres',
-        host: pgUrl.hostname,
-        port: Number(pgUrl.port),
-        database: DATABASE,
-        credentialsSecret: 'shipments-db',
-        ...source,
-      },
-      target: {
-        type: 'local',
-        path: join(tenantLocalFolder(join(workDir, 'lake'), tenant), name),
-        format: 'parquet',
-      },
       schedule: { type: 'cron', expression: '0 4 1 1 *', timezone: 'UTC' },
-      estimates: {
-        dataVolumeGiB: 0.01,
-        expectedDurationMinutes: 5,
-        slaMinutes: 15,
-      },
-      resources: {
-        executorInstances: 1,
-        executorCores: 1,
-        executorMemoryGiB: 1,
-        driverCores: 1,
-        driverMemoryGiB: 1,
-      },
     });
   expect(created.status).toBe(201);
   await request(server)

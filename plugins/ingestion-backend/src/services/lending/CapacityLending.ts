@@ -25,7 +25,8 @@ import {
 import { utilisationOf } from '../../domain/lending/utilisation';
 import { Resources } from '../../domain/scheduling/resources';
 import { HOUR_MS } from '../../domain/forecast/usageBuckets';
-import { CAPACITY_SIGNAL_CHANNEL } from '../CapacityService';
+import { CAPACITY_SIGNAL_CHANNEL, CapacityService } from '../CapacityService';
+import { IngestionConfig } from '../../config';
 
 /** The reclaim time the platform promises (Requirement 8.4). */
 export const RECLAIM_TARGET_SECONDS = 30;
@@ -53,6 +54,37 @@ export class CapacityLending {
       now: () => number;
     },
   ) {}
+
+  /** Lending over the capacity service's registry, dedicated units and purchased vCPU-hours. */
+  static of(deps: {
+    config: Pick<IngestionConfig, 'lending' | 'platformAdminGroup'>;
+    capacity: Pick<
+      CapacityService,
+      'registry' | 'dedicatedUnitsByTenant' | 'balance'
+    >;
+    audit: LendingAuditStore;
+    runs: RunStore;
+    rollups: UsageRollupStore;
+    signals: Pick<SignalsService, 'publish'>;
+    logger: LoggerService;
+    now?: () => number;
+  }): CapacityLending {
+    const { config, capacity } = deps;
+    return new CapacityLending({
+      policy: config.lending,
+      audit: deps.audit,
+      runs: deps.runs,
+      rollups: deps.rollups,
+      registry: () => capacity.registry(),
+      dedicatedUnitsByTenant: () => capacity.dedicatedUnitsByTenant(),
+      purchasedHours: async tenant =>
+        (await capacity.balance(tenant)).purchasedHours,
+      platformAdminGroup: config.platformAdminGroup,
+      signals: deps.signals,
+      logger: deps.logger,
+      now: deps.now ?? Date.now,
+    });
+  }
 
   now(): number {
     return this.deps.now();

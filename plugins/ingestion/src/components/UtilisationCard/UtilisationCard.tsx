@@ -10,6 +10,7 @@ import {
   formatNumber,
   formatTime,
 } from '../../lib/format';
+import { Meter } from '../MeterBar';
 
 const USED_COLOUR = 'var(--bui-accent-bg, #1f5493)';
 const LENT_COLOUR = 'var(--bui-warning-bg, #b26a00)';
@@ -22,32 +23,15 @@ const UsageBar = (props: {
   capacity: number;
 }) => {
   const share = (cores: number) =>
-    props.capacity > 0 ? Math.min(100, (100 * cores) / props.capacity) : 0;
-  const percent = Math.round(share(props.used + props.lent));
+    props.capacity > 0 ? cores / props.capacity : 0;
   return (
-    <div
-      role="meter"
-      aria-label={props.label}
-      aria-valuemin={0}
-      aria-valuemax={100}
-      aria-valuenow={percent}
-      aria-valuetext={`${percent}%`}
-      style={{
-        display: 'flex',
-        height: 10,
-        width: '100%',
-        borderRadius: 5,
-        background: 'var(--bui-bg-neutral-2)',
-        overflow: 'hidden',
-      }}
-    >
-      <div
-        style={{ width: `${share(props.used)}%`, background: USED_COLOUR }}
-      />
-      <div
-        style={{ width: `${share(props.lent)}%`, background: LENT_COLOUR }}
-      />
-    </div>
+    <Meter
+      label={props.label}
+      segments={[
+        { fraction: share(props.used), colour: USED_COLOUR },
+        { fraction: share(props.lent), colour: LENT_COLOUR },
+      ]}
+    />
   );
 };
 
