@@ -314,7 +314,8 @@ export class RunDispatcher implements RunCanceller {
   /**
    * Lets waiting vcore-hours runs start on the dedicated namespace's idle capacity, as opportunistic runs, lowest
    * recent utilisation first (Requirements 8.2, 8.3, 8.5). They run in the dedicated namespace, at the lowest
-   * priority, and are not debited.
+   * priority, and are not debited. They do not advance their tenant's fair-share tag either: they take nothing from
+   * the shared namespace.
    */
   async #lendIdleCapacity(
     dedicated: { cores: number; memoryGiB: number } | undefined,
