@@ -46,6 +46,7 @@ describe.each(databases.eachSupportedId())(
     let runs: DatabaseRunStore;
     let audit: DatabaseLendingAuditStore;
     let dispatcher: RunDispatcher;
+    let preemptedNotices: string[];
 
     beforeEach(async () => {
       db = await databases.init(databaseId);
@@ -55,6 +56,7 @@ describe.each(databases.eachSupportedId())(
         'test',
       );
       clock = T0;
+      preemptedNotices = [];
       engine = TimedTestExecutor.newEngine();
       jobs = new DatabaseJobStore(db);
       runs = new DatabaseRunStore(db);
@@ -101,6 +103,12 @@ describe.each(databases.eachSupportedId())(
         }),
         logger,
         lending,
+        alerts: {
+          runTimedOut: async () => {},
+          runPreempted: async (run, job, reason) => {
+            preemptedNotices.push(`${run.tenant} ${job.name}: ${reason}`);
+          },
+        },
         now: () => clock,
       });
     });
@@ -224,6 +232,8 @@ describe.each(databases.eachSupportedId())(
         namespace: 'ingestion-vcore-hours',
       });
       expect(victim.message).toContain(requeued!.id);
+      // Its tenant is told, with the same reason.
+      expect(preemptedNotices).toEqual([`${LYRA} lyra-etl: ${victim.message}`]);
 
       // Never charged: a zero debit that records the core-hours the run held.
       const debit = (await capacity.ledger(LYRA)).find(

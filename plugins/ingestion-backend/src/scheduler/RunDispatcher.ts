@@ -77,7 +77,7 @@ export class RunDispatcher implements RunCanceller {
       logger: LoggerService;
       /** Told of every run that finished (SLA outcome, profiling, alerts). */
       runFinished?: RunFinishedListener;
-      /** Told when a run is stopped at its time limit. */
+      /** Told when a run is stopped at its time limit, or preempted on lent capacity. */
       alerts?: RunAlerts;
       /** Lending of idle dedicated capacity; without it nothing is lent. */
       lending?: CapacityLending;
@@ -469,6 +469,20 @@ export class RunDispatcher implements RunCanceller {
       },
       preemptedAt,
     );
+    const job = await this.deps.jobs.get(run.jobId);
+    if (job) {
+      await this.deps.alerts
+        ?.runPreempted(
+          run,
+          job,
+          preemptionMessage({ startedAt, preemptedAt, requeuedAs }),
+        )
+        .catch(error =>
+          this.deps.logger.warn(
+            `Could not tell ${run.tenant} about preempted run ${run.id}: ${error}`,
+          ),
+        );
+    }
     await this.deps.lending?.audit.recordPreemption({
       runId: run.id,
       tenant: run.tenant,

@@ -7,6 +7,7 @@ import localExecutorModule from '@internal/backstage-plugin-ingestion-backend-mo
 import { tenantLocalFolder } from '../domain/jobs/localTargetFolder';
 import {
   asUser,
+  SentMessages,
   startIngestionTestBackend,
 } from '../__testUtils__/testBackend';
 import { prepareSparkShipmentsSource } from '../__testUtils__/sparkShipmentsSource';
@@ -30,11 +31,12 @@ const SLOW_QUERY =
 let workDir: string;
 let pgUrl: URL;
 let server: any;
+let sent: SentMessages;
 
 beforeAll(async () => {
   pgUrl = await prepareSparkShipmentsSource(DATABASE, ROWS);
   workDir = mkdtempSync(join(tmpdir(), 'ingestion-lending-'));
-  ({ server } = await startIngestionTestBackend({
+  ({ server, sent } = await startIngestionTestBackend({
     features: [localExecutorModule, schedulerServiceFactory],
     config: {
       ingestion: {
@@ -200,6 +202,20 @@ it('lends idle dedicated capacity to a real Spark run and takes it back for a de
   const requeued = (await runs(lars, borrower)).find(r => r.id !== borrowerRun);
   expect(requeued).toMatchObject({ opportunistic: false });
   expect(preempted.message).toContain(requeued.id);
+  // Its tenant is notified, with the same reason; platform admins' pages are told to reload.
+  expect(sent.notifications).toContainEqual({
+    recipients: { type: 'entity', entityRef: LYRA },
+    payload: expect.objectContaining({
+      title: 'Run of borrower preempted and queued again',
+      description: `Run ${borrowerRun} was ${preempted.message}.`,
+    }),
+  });
+  expect(sent.signals).toContainEqual(
+    expect.objectContaining({
+      channel: 'ingestion:capacity',
+      message: { kind: 'utilisation' },
+    }),
+  );
 
   // Not charged: the preempted run's debit is zero and names the core-hours it held.
   const { body: ledger } = await request(server)
