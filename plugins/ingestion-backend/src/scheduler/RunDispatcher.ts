@@ -401,9 +401,10 @@ export class RunDispatcher implements RunCanceller {
   ): Promise<IngestionRun[]> {
     const lending = this.deps.lending;
     if (!lending || lentRuns.length === 0) return [];
+    const now = this.#now();
     const utilisation = await lending.borrowerUtilisation(
       lentRuns.map(run => run.tenant),
-      this.#now(),
+      now,
     );
     const picked = new Set(
       reclaimVictims(
@@ -412,7 +413,8 @@ export class RunDispatcher implements RunCanceller {
           runId: run.id,
           cores: run.allocatedCores,
           memoryMiB: run.allocatedMemoryMiB,
-          startedAt: Date.parse(run.startedAt ?? run.queuedAt),
+          // Not running yet: the youngest of all, nothing of it would be lost.
+          startedAt: run.startedAt ? Date.parse(run.startedAt) : now,
           utilisationPercent: utilisation.get(run.tenant) ?? 0,
         })),
       ).map(victim => victim.runId),
@@ -458,8 +460,8 @@ export class RunDispatcher implements RunCanceller {
       runId: run.id,
       state: 'cancelled' as const,
     };
-    const startedAt = Date.parse(run.startedAt ?? run.queuedAt);
     const preemptedAt = this.#now();
+    const startedAt = run.startedAt ? Date.parse(run.startedAt) : preemptedAt;
     await this.#finish(
       run,
       {
