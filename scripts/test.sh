@@ -103,8 +103,8 @@ for service in mariadb moto hdfs kubernetes; do use_service $service || exit 1; 
 
 step "Real Spark and Kubernetes suites (Jest, one file at a time)"
 jest jest-spark-kubernetes --testPathPatterns "$heavy" --runInBand
-# Figures these tests print: a real Spark run's metrics, cancel times.
-grep -hE "real run .*durationMs|local Spark run, submit to succeeded|cancel: .* gone after" \
+# Figures these tests print: a real Spark run's metrics, cancel times, the time to take lent capacity back.
+grep -hE "real run .*durationMs|local Spark run, submit to succeeded|cancel: .* gone after|reclaim on real local Spark" \
   "$results/logs/jest-spark-kubernetes.log" | sed 's/^ */    /' || true
 
 step "Kubernetes control plane smoke test (quota refusal, SparkApplication to COMPLETED and FAILED)"

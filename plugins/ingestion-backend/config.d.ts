@@ -58,6 +58,19 @@ export interface Config {
     runTimeLimit?: {
       slaMultiple?: number;
     };
+    /**
+     * Lending of idle dedicated capacity to waiting vCPU-hours runs (opportunistic runs, preempted when the owners
+     * need the capacity back). The dedicated namespace lends once more than `idleThresholdPercent` of it (default
+     * 20, 0-99) has been idle for more than `idleMinutes` (default 5). Borrowers are ranked by their core-hours of
+     * the last `usageWindowHours` (default 24), halved every `usageHalfLifeHours` (default 6), over the vCPU-hours
+     * they bought: lowest first.
+     */
+    lending?: {
+      idleThresholdPercent?: number;
+      idleMinutes?: number;
+      usageHalfLifeHours?: number;
+      usageWindowHours?: number;
+    };
     sourceTimeouts?: {
       connectSeconds?: number;
       loginSeconds?: number;

@@ -2,6 +2,10 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { SourceTimeouts } from '@internal/backstage-plugin-ingestion-node';
 import { DEFAULT_PROFILING_RUNS } from './domain/lifecycle/promotion';
+import {
+  DEFAULT_LENDING_POLICY,
+  LendingPolicy,
+} from './domain/lending/lendingPolicy';
 import path from 'node:path';
 import {
   NAMESPACE_TIERS,
@@ -60,6 +64,8 @@ export interface IngestionConfig {
   sourceTimeouts?: SourceTimeouts;
   /** A run still going after this multiple of its job's SLA is stopped as timed_out (`ingestion.runTimeLimit`). */
   runTimeLimitSlaMultiple: number;
+  /** When idle dedicated capacity is lent and how borrowers are ranked (`ingestion.lending`). */
+  lending: LendingPolicy;
 }
 
 const TIMEOUT_KEYS = [
@@ -181,6 +187,7 @@ export function readIngestionConfig(root: Config): IngestionConfig {
     vcpuHourOversubscription:
       config?.getOptionalNumber('vcpuHourOversubscription') ?? 1,
     runTimeLimitSlaMultiple: readSlaMultiple(config),
+    lending: readLendingPolicy(config?.getOptionalConfig('lending')),
     sourceTimeouts: readSourceTimeouts(
       config?.getOptionalConfig('sourceTimeouts'),
     ),
@@ -190,6 +197,40 @@ export function readIngestionConfig(root: Config): IngestionConfig {
       'ingestion.maxQueuedManualRunsPerTenant',
     ),
     servicePrincipals: readServicePrincipals(config),
+  };
+}
+
+function readLendingPolicy(config?: Config): LendingPolicy {
+  const HOUR = 3_600_000;
+  const read = (key: string, fallback: number, min: number, max: number) => {
+    const value = config?.getOptionalNumber(key) ?? fallback;
+    if (!(value >= min && value <= max)) {
+      throw new InputError(
+        `ingestion.lending.${key} must be a number from ${min} to ${max}, got ${value}`,
+      );
+    }
+    return value;
+  };
+  const d = DEFAULT_LENDING_POLICY;
+  const usageWindowHours = read(
+    'usageWindowHours',
+    d.usageWindowMs / HOUR,
+    1,
+    24 * 30,
+  );
+  return {
+    idleThreshold:
+      read('idleThresholdPercent', d.idleThreshold * 100, 0, 99) / 100,
+    idleWindowMs:
+      read('idleMinutes', d.idleWindowMs / 60_000, 0, 1440) * 60_000,
+    usageHalfLifeMs:
+      read(
+        'usageHalfLifeHours',
+        d.usageHalfLifeMs / HOUR,
+        0.1,
+        usageWindowHours,
+      ) * HOUR,
+    usageWindowMs: usageWindowHours * HOUR,
   };
 }
 

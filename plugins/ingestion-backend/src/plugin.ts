@@ -40,6 +40,8 @@ import { DatabaseUsageRollupStore } from './database/DatabaseUsageRollupStore';
 import { ForecastService } from './services/forecast/ForecastService';
 import { mstlForecaster } from './services/forecast/mstlForecaster';
 import { seedDemoUsageHistory } from './demo/seedDemoUsageHistory';
+import { CapacityLending } from './services/lending/CapacityLending';
+import { DatabaseLendingAuditStore } from './database/DatabaseLendingAuditStore';
 
 /**
  * The ingestion backend plugin: capacity registry, tenant capacity, jobs, scheduling and runs.
@@ -146,6 +148,16 @@ export const ingestionPlugin = createBackendPlugin({
           events: deps.events,
           logger: deps.logger,
         });
+        const rollups = new DatabaseUsageRollupStore(db);
+        const lending = CapacityLending.of({
+          config,
+          capacity,
+          audit: new DatabaseLendingAuditStore(db),
+          runs: runStore,
+          rollups,
+          signals: deps.signals,
+          logger: deps.logger,
+        });
         const executor = executors.select(config.executor);
         const dispatcher = executor
           ? new RunDispatcher({
@@ -160,6 +172,7 @@ export const ingestionPlugin = createBackendPlugin({
                 notifications: deps.notifications,
                 logger: deps.logger,
               }),
+              lending,
             })
           : undefined;
         if (dispatcher) {
@@ -236,7 +249,6 @@ export const ingestionPlugin = createBackendPlugin({
           }),
           now: Date.now,
         });
-        const rollups = new DatabaseUsageRollupStore(db);
         const forecast = new ForecastService({
           rollups,
           registry: () => capacity.registry(),
@@ -276,6 +288,7 @@ export const ingestionPlugin = createBackendPlugin({
             calendar,
             estimates,
             forecast,
+            lending,
           }),
         );
         deps.httpRouter.addAuthPolicy({

@@ -11,6 +11,7 @@ export * from './types/ledger';
 export * from './types/runs';
 export * from './types/estimates';
 export * from './types/forecast';
+export * from './types/lending';
 export * from './permissions';
 export * from './client/IngestionClient';
 export * from './catalog/annotations';

@@ -75,12 +75,23 @@ export const ingestionForecastReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/**
+ * Read capacity utilisation across namespaces and tenants, and the lending audit (platform admins only).
+ *
+ * @public
+ */
+export const ingestionLendingReadPermission = createPermission({
+  name: 'ingestion.lending.read',
+  attributes: { action: 'read' },
+});
+
 /** Permissions reserved to platform admins. @public */
 export const ingestionAdminPermissions = [
   ingestionRegistryUpdatePermission,
   ingestionLedgerAdjustPermission,
   ingestionJobLifecyclePermission,
   ingestionForecastReadPermission,
+  ingestionLendingReadPermission,
 ];
 
 /** @public */

@@ -15,7 +15,10 @@ import {
   NAMESPACE_POLICIES,
   buildNamespacePolicies,
 } from './buildNamespacePolicies';
-import { buildResourceQuota } from './buildResourceQuota';
+import {
+  buildLentCapacityQuota,
+  buildResourceQuota,
+} from './buildResourceQuota';
 import { discoverApiServer } from './discoverApiServer';
 import { buildPriorityClasses } from './priorityClasses';
 
@@ -86,6 +89,11 @@ export class NamespaceReconciler {
         }
         const quota = buildResourceQuota({ ...allocation, namespace });
         await client.apply(quota);
+        if (tier === 'dedicated') {
+          await client.apply(
+            buildLentCapacityQuota({ ...allocation, namespace }),
+          );
+        }
         const hard = (quota.spec as { hard: Record<string, string> }).hard;
         report.namespaces.push({
           namespace,

@@ -1,4 +1,7 @@
-import { buildResourceQuota } from './buildResourceQuota';
+import {
+  buildLentCapacityQuota,
+  buildResourceQuota,
+} from './buildResourceQuota';
 
 describe('buildResourceQuota', () => {
   it('caps requests and limits at the Spark Units of the tier', () => {
@@ -15,7 +18,7 @@ describe('buildResourceQuota', () => {
       labels: { 'ingestion.backstage.io/tier': 'dedicated' },
       annotations: { 'ingestion.backstage.io/spark-units': '3' },
     });
-    expect(quota.spec).toEqual({
+    expect(quota.spec).toMatchObject({
       hard: {
         'requests.cpu': '12',
         'limits.cpu': '12',
@@ -23,6 +26,50 @@ describe('buildResourceQuota', () => {
         'limits.memory': '49152Mi',
       },
     });
+  });
+
+  it('in the dedicated namespace, counts opportunistic pods apart so they never hold back a dedicated pod', () => {
+    const allocation = {
+      namespace: 'ingestion-dedicated',
+      tier: 'dedicated' as const,
+      sparkUnits: 3,
+      cores: 12,
+      memoryGiB: 48,
+    };
+    const scope = (operator: string) => ({
+      matchExpressions: [
+        {
+          scopeName: 'PriorityClass',
+          operator,
+          values: ['ingestion-opportunistic'],
+        },
+      ],
+    });
+    expect((buildResourceQuota(allocation).spec as any).scopeSelector).toEqual(
+      scope('NotIn'),
+    );
+    const lent = buildLentCapacityQuota(allocation);
+    expect(lent.metadata.name).toBe('lent-capacity');
+    expect(lent.spec).toEqual({
+      hard: {
+        'requests.cpu': '12',
+        'limits.cpu': '12',
+        'requests.memory': '49152Mi',
+        'limits.memory': '49152Mi',
+      },
+      scopeSelector: scope('In'),
+    });
+  });
+
+  it('keeps one unscoped quota in the namespaces that lend nothing', () => {
+    const quota = buildResourceQuota({
+      namespace: 'ingestion-vcore-hours',
+      tier: 'vcore-hours',
+      sparkUnits: 1,
+      cores: 4,
+      memoryGiB: 16,
+    });
+    expect(quota.spec).not.toHaveProperty('scopeSelector');
   });
 
   it('writes fractions exactly and zero Spark Units as zero', () => {

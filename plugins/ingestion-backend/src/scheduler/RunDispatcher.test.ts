@@ -42,6 +42,7 @@ describe.each(databases.eachSupportedId())('RunDispatcher (%s)', databaseId => {
         runTimedOut: async (run, job, limitMinutes) => {
           timedOut.push(`${run.tenant} ${job.name} ${limitMinutes}`);
         },
+        runPreempted: async () => {},
       },
       jobs,
       runs,

@@ -22,6 +22,16 @@ import { RunAlerts } from '../services/RunAlerts';
 import { isPastTimeLimit, runTimeLimitMs } from '../domain/jobs/runTimeLimit';
 import { toRunSubmission } from './toRunSubmission';
 import { FairDispatchOrder } from './fairDispatchOrder';
+import { CapacityLending } from '../services/lending/CapacityLending';
+import { Resources } from '../domain/scheduling/resources';
+import { borrowerOrder } from '../domain/lending/borrowerPriority';
+import { assignLentCapacity } from '../domain/lending/lentCapacityAssignment';
+import { reclaimVictims } from '../domain/lending/reclaimVictims';
+import {
+  preemptionMessage,
+  requeueAfterPreemption,
+} from '../domain/lending/preemption';
+import { coreHoursHeld } from '../domain/ledger/runDebit';
 
 /** What happened in one tick, for logs and tests. */
 export interface TickReport {
@@ -29,9 +39,21 @@ export interface TickReport {
   started: number;
   finished: number;
   refused: number;
+  /** Runs started on capacity lent by the dedicated namespace. */
+  lent: number;
+  /** Opportunistic runs stopped to give lent capacity back. */
+  preempted: number;
 }
 
+/** Where opportunistic runs' use is counted: on the dedicated namespace's lent capacity, not their own tier. */
+const LENT = 'lent';
+
 const ACTIVE: RunState[] = ['submitted', 'running'];
+const NO_USE: Resources = { cores: 0, memoryMiB: 0 };
+const plus = (a: Resources, b: Resources): Resources => ({
+  cores: a.cores + b.cores,
+  memoryMiB: a.memoryMiB + b.memoryMiB,
+});
 const JOB_PAGE = 500;
 
 /**
@@ -55,8 +77,10 @@ export class RunDispatcher implements RunCanceller {
       logger: LoggerService;
       /** Told of every run that finished (SLA outcome, profiling, alerts). */
       runFinished?: RunFinishedListener;
-      /** Told when a run is stopped at its time limit. */
+      /** Told when a run is stopped at its time limit, or preempted on lent capacity. */
       alerts?: RunAlerts;
+      /** Lending of idle dedicated capacity; without it nothing is lent. */
+      lending?: CapacityLending;
       /** How far back a missed occurrence is still run (default: one slice, 15 minutes). */
       catchUpMs?: number;
       now?: () => number;
@@ -74,6 +98,8 @@ export class RunDispatcher implements RunCanceller {
       started: 0,
       finished: 0,
       refused: 0,
+      lent: 0,
+      preempted: 0,
     };
     const jobs = await this.#activeJobs();
     report.queued = await this.#queueDueOccurrences(jobs, now);
@@ -82,6 +108,10 @@ export class RunDispatcher implements RunCanceller {
     const started = await this.#startQueuedRuns(jobs, now);
     report.started = started.started;
     report.refused = started.refused;
+    report.lent = started.lent;
+    report.preempted = started.preempted;
+    if (report.started + report.finished > 0)
+      await this.deps.lending?.changed();
     return report;
   }
 
@@ -155,10 +185,23 @@ export class RunDispatcher implements RunCanceller {
         memoryMiB: u.memoryMiB + run.allocatedMemoryMiB,
       });
     };
+    const remove = (key: string, run: IngestionRun) => {
+      const u = used.get(key) ?? { cores: 0, memoryMiB: 0 };
+      used.set(key, {
+        cores: u.cores - run.allocatedCores,
+        memoryMiB: u.memoryMiB - run.allocatedMemoryMiB,
+      });
+    };
+    const use = (key: string) => used.get(key) ?? { cores: 0, memoryMiB: 0 };
     active.forEach(run => {
+      if (run.opportunistic) {
+        add(LENT, run);
+        return;
+      }
       add(run.tier, run);
       add(`${run.tier}:${run.tenant}`, run);
     });
+    const lentRuns = active.filter(run => run.opportunistic);
     const weights = new Map<string, number>();
     for (const tenant of new Set(queued.map(r => r.tenant))) {
       weights.set(
@@ -173,6 +216,7 @@ export class RunDispatcher implements RunCanceller {
     };
     let started = 0;
     let refused = 0;
+    let preempted = 0;
     for (const ns of registry.namespaces) {
       const waiting = queued.filter(r => r.tier === ns.tier);
       // Shared capacity is handed out fairly by purchased vCPU-hours; dedicated and draft runs go in arrival order.
@@ -209,17 +253,33 @@ export class RunDispatcher implements RunCanceller {
             continue;
           }
         }
-        const tierUse = used.get(ns.tier) ?? { cores: 0, memoryMiB: 0 };
-        const fitsTier =
-          tierUse.cores + run.allocatedCores <= ns.cores &&
-          tierUse.memoryMiB + run.allocatedMemoryMiB <= ns.memoryGiB * 1024;
+        const capacity = { cores: ns.cores, memoryMiB: ns.memoryGiB * 1024 };
+        const lent = ns.tier === 'dedicated' ? use(LENT) : NO_USE;
+        const fits = (held: Resources) =>
+          held.cores + run.allocatedCores <= capacity.cores &&
+          held.memoryMiB + run.allocatedMemoryMiB <= capacity.memoryMiB;
         const fitsTenant =
           ns.tier !== 'dedicated' ||
-          (used.get(`dedicated:${run.tenant}`)?.cores ?? 0) +
-            run.allocatedCores <=
+          use(`dedicated:${run.tenant}`).cores + run.allocatedCores <=
             (await this.deps.capacity.capacity(run.tenant)).dedicatedUnits *
               registry.sparkUnitSize.cores;
-        if (!fitsTier || !fitsTenant) continue; // waits for capacity; later runs may still fit
+        if (!fits(use(ns.tier)) || !fitsTenant) continue; // waits for capacity; later runs may still fit
+        if (!fits(plus(use(ns.tier), lent))) {
+          // The owners' capacity is free but lent: take it back (Requirement 8.4).
+          const held = plus(use(ns.tier), lent);
+          const needed = {
+            cores: held.cores + run.allocatedCores - capacity.cores,
+            memoryMiB:
+              held.memoryMiB + run.allocatedMemoryMiB - capacity.memoryMiB,
+          };
+          const stopped = await this.#reclaim(run, needed, lentRuns);
+          stopped.forEach(victim => {
+            remove(LENT, victim);
+            lentRuns.splice(lentRuns.indexOf(victim), 1);
+          });
+          preempted += stopped.length;
+          if (!fits(plus(use(ns.tier), use(LENT)))) continue;
+        }
         const handedTo = { executor: this.deps.executor.id };
         if (
           !(await this.#transition(
@@ -240,7 +300,200 @@ export class RunDispatcher implements RunCanceller {
         started += 1;
       }
     }
-    return { started, refused };
+    const lentNow = await this.#lendIdleCapacity(
+      registry.namespaces.find(ns => ns.tier === 'dedicated'),
+      queued,
+      jobs,
+      { owned: use('dedicated'), lent: use(LENT) },
+      now,
+      run => add(LENT, run),
+    );
+    return { started: started + lentNow, refused, lent: lentNow, preempted };
+  }
+
+  /**
+   * Lets waiting vcore-hours runs start on the dedicated namespace's idle capacity, as opportunistic runs, lowest
+   * recent utilisation first (Requirements 8.2, 8.3, 8.5). They run in the dedicated namespace, at the lowest
+   * priority, and are not debited. They do not advance their tenant's fair-share tag either: they take nothing from
+   * the shared namespace.
+   */
+  async #lendIdleCapacity(
+    dedicated: { cores: number; memoryGiB: number } | undefined,
+    queued: IngestionRun[],
+    jobs: Map<string, IngestionJob>,
+    use: { owned: Resources; lent: Resources },
+    now: number,
+    holdLent: (run: IngestionRun) => void,
+  ): Promise<number> {
+    const lending = this.deps.lending;
+    if (!lending || !dedicated) return 0;
+    const lendable = await lending.observe(
+      {
+        capacity: {
+          cores: dedicated.cores,
+          memoryMiB: dedicated.memoryGiB * 1024,
+        },
+        ...use,
+      },
+      now,
+    );
+    if (lendable.cores <= 0 || lendable.memoryMiB <= 0) return 0;
+    const waiting = queued.filter(
+      run =>
+        run.state === 'queued' &&
+        run.tier === 'vcore-hours' &&
+        jobs.get(run.jobId)?.status === 'active',
+    );
+    if (waiting.length === 0) return 0;
+    const utilisation = await lending.borrowerUtilisation(
+      waiting.map(run => run.tenant),
+      now,
+    );
+    const borrowers = assignLentCapacity(
+      lendable,
+      borrowerOrder(waiting, utilisation).map(run => ({
+        run,
+        cores: run.allocatedCores,
+        memoryMiB: run.allocatedMemoryMiB,
+      })),
+    );
+    let lent = 0;
+    const namespace = namespaceNames(this.deps.config).dedicated;
+    for (const { run } of borrowers) {
+      const moved = await this.deps.runs.transition(run.id, {
+        from: 'queued',
+        to: 'submitted',
+        at: now,
+        reason: `started on capacity lent by the dedicated namespace (${namespace}): preemptible, not debited`,
+        executor: this.deps.executor.id,
+        opportunistic: true,
+        namespace,
+      });
+      if (!moved) continue;
+      Object.assign(run, {
+        state: 'submitted',
+        opportunistic: true,
+        namespace,
+      });
+      holdLent(run);
+      await lending.audit.recordLoan({
+        runId: run.id,
+        tenant: run.tenant,
+        cores: run.allocatedCores,
+        memoryMiB: run.allocatedMemoryMiB,
+        at: now,
+      });
+      await this.#submit(jobs.get(run.jobId)!, run, now);
+      lent += 1;
+    }
+    return lent;
+  }
+
+  /**
+   * Stops the opportunistic runs the victim rule picks so that `needed` is free again for `claimant`, requeues them
+   * (never charged: opportunistic runs are not debited) and records the reclaim with its timings. Returns the runs
+   * stopped.
+   */
+  async #reclaim(
+    claimant: IngestionRun,
+    needed: Resources,
+    lentRuns: IngestionRun[],
+  ): Promise<IngestionRun[]> {
+    const lending = this.deps.lending;
+    if (!lending || lentRuns.length === 0) return [];
+    const now = this.#now();
+    const utilisation = await lending.borrowerUtilisation(
+      lentRuns.map(run => run.tenant),
+      now,
+    );
+    const picked = new Set(
+      reclaimVictims(
+        needed,
+        lentRuns.map(run => ({
+          runId: run.id,
+          cores: run.allocatedCores,
+          memoryMiB: run.allocatedMemoryMiB,
+          // Not running yet: the youngest of all, nothing of it would be lost.
+          startedAt: run.startedAt ? Date.parse(run.startedAt) : now,
+          utilisationPercent: utilisation.get(run.tenant) ?? 0,
+        })),
+      ).map(victim => victim.runId),
+    );
+    const victims = lentRuns.filter(run => picked.has(run.id));
+    // Victims are stopped together: the claimant waits for the slowest, not for their sum.
+    await Promise.all(victims.map(run => this.#preempt(run, claimant)));
+    const stoppedAt = this.#now();
+    await lending.audit.recordReclaim({
+      runId: claimant.id,
+      tenant: claimant.tenant,
+      cores: claimant.allocatedCores,
+      memoryMiB: claimant.allocatedMemoryMiB,
+      at: stoppedAt,
+      requestedAt: Date.parse(claimant.queuedAt),
+      victims: victims.length,
+    });
+    this.deps.logger.info(
+      `Run ${claimant.id} of ${
+        claimant.tenant
+      } took back lent dedicated capacity: ${
+        victims.length
+      } opportunistic run(s) preempted in ${
+        stoppedAt - Date.parse(claimant.queuedAt)
+      } ms since it was queued`,
+    );
+    return victims;
+  }
+
+  async #preempt(run: IngestionRun, claimant: IngestionRun): Promise<void> {
+    const now = this.#now();
+    const requeued = requeueAfterPreemption(run, {
+      runId: randomUUID(),
+      now,
+      homeNamespace: namespaceNames(this.deps.config)[run.tier],
+    });
+    const requeuedAs =
+      (await this.deps.runs.create(requeued))?.id ??
+      (await this.deps.runs.getByDedupeKey(requeued.dedupeKey))?.id ??
+      requeued.id;
+    await this.deps.executor.cancel(run.id);
+    const seen = (await this.deps.executor.observe(run.id)) ?? {
+      runId: run.id,
+      state: 'cancelled' as const,
+    };
+    const preemptedAt = this.#now();
+    const startedAt = run.startedAt ? Date.parse(run.startedAt) : preemptedAt;
+    await this.#finish(
+      run,
+      {
+        ...seen,
+        state: 'cancelled',
+        message: preemptionMessage({ startedAt, preemptedAt, requeuedAs }),
+      },
+      preemptedAt,
+    );
+    const job = await this.deps.jobs.get(run.jobId);
+    if (job) {
+      await this.deps.alerts
+        ?.runPreempted(
+          run,
+          job,
+          preemptionMessage({ startedAt, preemptedAt, requeuedAs }),
+        )
+        .catch(error =>
+          this.deps.logger.warn(
+            `Could not tell ${run.tenant} about preempted run ${run.id}: ${error}`,
+          ),
+        );
+    }
+    await this.deps.lending?.audit.recordPreemption({
+      runId: run.id,
+      tenant: run.tenant,
+      cores: run.allocatedCores,
+      memoryMiB: run.allocatedMemoryMiB,
+      at: preemptedAt,
+      reclaimedFor: claimant.id,
+      requeuedAs,
+    });
   }
 
   async #submit(job: IngestionJob, run: IngestionRun, now: number) {
@@ -297,9 +550,16 @@ export class RunDispatcher implements RunCanceller {
         continue;
       }
       if (seen.state === 'running' && run.state === 'submitted') {
+        const startedAt = seen.startedAt ? Date.parse(seen.startedAt) : now;
         await this.#transition(run, 'submitted', 'running', now, undefined, {
-          startedAt: seen.startedAt ? Date.parse(seen.startedAt) : now,
+          startedAt,
         });
+        if (run.tier === 'dedicated') {
+          await this.deps.lending?.audit.recordReclaimRunning(
+            run.id,
+            startedAt,
+          );
+        }
       } else if (
         seen.state === 'succeeded' ||
         seen.state === 'failed' ||
@@ -382,6 +642,19 @@ export class RunDispatcher implements RunCanceller {
           opportunistic: run.opportunistic,
         },
         run.pool,
+      );
+    }
+    if (run.opportunistic && startedAt !== undefined) {
+      await this.deps.lending?.audit.recordLoanEnded(
+        run.id,
+        chargedUntil,
+        coreHoursHeld({
+          runId: run.id,
+          allocatedCores: run.allocatedCores,
+          startedAt,
+          finishedAt: Math.max(startedAt, chargedUntil),
+          opportunistic: true,
+        }),
       );
     }
     if (job && seen.state === 'succeeded' && seen.watermark !== undefined) {

@@ -1943,6 +1943,217 @@ export const spec = {
             "type": "number"
           }
         }
+      },
+      "CoresAndMemory": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "cores",
+          "memoryMiB"
+        ],
+        "properties": {
+          "cores": {
+            "type": "number"
+          },
+          "memoryMiB": {
+            "type": "number"
+          }
+        }
+      },
+      "NamespaceUtilisation": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "tier",
+          "namespace",
+          "capacity",
+          "used",
+          "lent"
+        ],
+        "properties": {
+          "tier": {
+            "$ref": "#/components/schemas/NamespaceTier"
+          },
+          "namespace": {
+            "type": "string"
+          },
+          "capacity": {
+            "$ref": "#/components/schemas/CoresAndMemory"
+          },
+          "used": {
+            "$ref": "#/components/schemas/CoresAndMemory"
+          },
+          "lent": {
+            "$ref": "#/components/schemas/CoresAndMemory"
+          }
+        }
+      },
+      "DedicatedTenantUtilisation": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "tenant",
+          "units",
+          "capacity",
+          "used"
+        ],
+        "properties": {
+          "tenant": {
+            "type": "string"
+          },
+          "units": {
+            "type": "number"
+          },
+          "capacity": {
+            "$ref": "#/components/schemas/CoresAndMemory"
+          },
+          "used": {
+            "$ref": "#/components/schemas/CoresAndMemory"
+          }
+        }
+      },
+      "CapacityUtilisation": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "generatedAt",
+          "namespaces",
+          "dedicatedTenants",
+          "lending"
+        ],
+        "properties": {
+          "generatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "namespaces": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/NamespaceUtilisation"
+            }
+          },
+          "dedicatedTenants": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/DedicatedTenantUtilisation"
+            }
+          },
+          "lending": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "idleThresholdPercent",
+              "idleMinutes",
+              "usageHalfLifeHours",
+              "usageWindowHours",
+              "reclaimTargetSeconds",
+              "idleShare",
+              "lending",
+              "lendable",
+              "lent"
+            ],
+            "properties": {
+              "idleThresholdPercent": {
+                "type": "number"
+              },
+              "idleMinutes": {
+                "type": "number"
+              },
+              "usageHalfLifeHours": {
+                "type": "number"
+              },
+              "usageWindowHours": {
+                "type": "number"
+              },
+              "reclaimTargetSeconds": {
+                "type": "number"
+              },
+              "idleShare": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1
+              },
+              "idleSince": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "lending": {
+                "type": "boolean"
+              },
+              "lendable": {
+                "$ref": "#/components/schemas/CoresAndMemory"
+              },
+              "lent": {
+                "$ref": "#/components/schemas/CoresAndMemory"
+              }
+            }
+          }
+        }
+      },
+      "LendingEvent": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "kind",
+          "runId",
+          "tenant",
+          "cores",
+          "memoryMiB",
+          "occurredAt"
+        ],
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "loan",
+              "reclaim",
+              "preemption"
+            ]
+          },
+          "runId": {
+            "type": "string"
+          },
+          "tenant": {
+            "type": "string"
+          },
+          "cores": {
+            "type": "number"
+          },
+          "memoryMiB": {
+            "type": "number"
+          },
+          "occurredAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "endedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "coreHours": {
+            "type": "number"
+          },
+          "reclaimedFor": {
+            "type": "string"
+          },
+          "requeuedAs": {
+            "type": "string"
+          },
+          "requestedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "victims": {
+            "type": "integer"
+          },
+          "runningAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "reclaimMs": {
+            "type": "number"
+          }
+        }
       }
     },
     "parameters": {
@@ -3408,6 +3619,96 @@ export const spec = {
                       "type": "array",
                       "items": {
                         "$ref": "#/components/schemas/UsageBucket"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/platform/utilisation": {
+      "get": {
+        "operationId": "GetCapacityUtilisation",
+        "x-ingestion-role": "platform-admin",
+        "description": "Capacity used against available now, per namespace and per tenant with Dedicated Ingestion Units, from the runs holding resources; what the dedicated namespace lends to opportunistic runs, and whether it has been idle long enough to lend. Platform admins only.",
+        "responses": {
+          "200": {
+            "description": "The utilisation now.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CapacityUtilisation"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/platform/lending/events": {
+      "get": {
+        "operationId": "GetLendingEvents",
+        "x-ingestion-role": "platform-admin",
+        "description": "The lending audit: every loan of idle dedicated capacity to an opportunistic run, every reclaim by a dedicated run with its time from asking to running, and every preemption it caused, oldest first. Platform admins only.",
+        "parameters": [
+          {
+            "name": "hours",
+            "in": "query",
+            "required": false,
+            "description": "How many hours back, 1 to 2160 (default 24).",
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9]{1,4}$"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The events of the period.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "from",
+                    "to",
+                    "items"
+                  ],
+                  "properties": {
+                    "from": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "to": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/LendingEvent"
                       }
                     }
                   }

@@ -90,6 +90,8 @@ const SAMPLES: Record<string, { query?: object; body?: object }> = {
   GetTenantTrends: {},
   GetTenantTrend: {},
   GetCapacityUsage: { query: { granularity: 'day', days: '7' } },
+  GetCapacityUtilisation: {},
+  GetLendingEvents: { query: { hours: '24' } },
 };
 
 /**

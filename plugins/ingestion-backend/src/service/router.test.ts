@@ -84,6 +84,7 @@ describe('ingestion REST API', () => {
       calendar: {} as any,
       estimates: {} as any,
       forecast: {} as any,
+      lending: {} as any,
     });
     const toTemplate = (path: string) => path.replace(/:(\w+)/g, '{$1}');
     const routed = new Set<string>();

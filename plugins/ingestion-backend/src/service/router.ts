@@ -18,6 +18,8 @@ import { registerEstimateRoutes } from './routes/estimateRoutes';
 import { EstimateService } from '../services/EstimateService';
 import { registerForecastRoutes } from './routes/forecastRoutes';
 import { ForecastService } from '../services/forecast/ForecastService';
+import { registerLendingRoutes } from './routes/lendingRoutes';
+import { CapacityLending } from '../services/lending/CapacityLending';
 
 export interface RouterOptions {
   callers: CallerResolver;
@@ -28,6 +30,7 @@ export interface RouterOptions {
   calendar: SliceCalendarService;
   estimates: EstimateService;
   forecast: ForecastService;
+  lending: CapacityLending;
 }
 
 export type ApiRouter = Awaited<ReturnType<typeof createOpenApiRouter>>;
@@ -55,5 +58,6 @@ export async function createRouter(options: RouterOptions): Promise<ApiRouter> {
   registerSchedulerRoutes(router, options);
   registerEstimateRoutes(router, options);
   registerForecastRoutes(router, options);
+  registerLendingRoutes(router, options);
   return router;
 }

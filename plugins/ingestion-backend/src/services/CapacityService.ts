@@ -30,6 +30,7 @@ import {
 } from '../domain/ledger/purchaseRules';
 import {
   MeteredRun,
+  coreHoursHeld,
   runDebitKey,
   vcpuHoursOf,
 } from '../domain/ledger/runDebit';
@@ -378,7 +379,9 @@ export class CapacityService {
       idempotencyKey: runDebitKey(run.runId),
       recordedBy: 'meter',
       note: run.opportunistic
-        ? `opportunistic run on lent dedicated capacity: ${run.allocatedCores} cores, not debited`
+        ? `opportunistic run on lent dedicated capacity: ${
+            run.allocatedCores
+          } cores, ${coreHoursHeld(run).toFixed(3)} core-hours, not debited`
         : `${run.allocatedCores} cores × ${(
             (run.finishedAt - run.startedAt) /
             60_000

@@ -10,6 +10,12 @@ export interface RunAlerts {
     job: { id: string; name: string },
     limitMinutes: number,
   ): Promise<void>;
+  /** A run on lent capacity was stopped for the capacity's owner and queued again; `reason` says so. */
+  runPreempted(
+    run: IngestionRun,
+    job: { id: string; name: string },
+    reason: string,
+  ): Promise<void>;
 }
 
 /** Run alerts as Backstage notifications to the tenant group, linked to the job's page. */
@@ -39,5 +45,22 @@ export class NotifyingRunAlerts implements RunAlerts {
     this.deps.logger.info(
       `Run ${run.id} of job ${job.id} timed out after ${limitMinutes} min; ${run.tenant} notified`,
     );
+  }
+
+  async runPreempted(
+    run: IngestionRun,
+    job: { id: string; name: string },
+    reason: string,
+  ): Promise<void> {
+    await this.deps.notifications.send({
+      recipients: { type: 'entity', entityRef: run.tenant },
+      payload: {
+        title: `Run of ${job.name} preempted and queued again`,
+        description: `Run ${run.id} was ${reason}.`,
+        severity: 'normal',
+        link: '/ingestion/jobs',
+        topic: 'ingestion-run',
+      },
+    });
   }
 }

@@ -28,6 +28,7 @@ import {
   TenantTrends,
   UsageSource,
 } from '../types/forecast';
+import { CapacityUtilisation, LendingEventList } from '../types/lending';
 
 /**
  * The ingestion service's REST API, as the frontend and other plugins use it.
@@ -90,6 +91,10 @@ export interface IngestionApi {
   getTenantTrends(source?: UsageSource): Promise<TenantTrends>;
   /** One tenant's consumption trend and growth rate (its members and platform admins). */
   getTenantTrend(tenant: string, source?: UsageSource): Promise<TenantTrend>;
+  /** Used against available per namespace and dedicated tenant, and the lending state (platform admins only). */
+  getCapacityUtilisation(): Promise<CapacityUtilisation>;
+  /** Loans, reclaims and preemptions of the last `hours` (default 24), oldest first (platform admins only). */
+  getLendingEvents(hours?: number): Promise<LendingEventList>;
 }
 
 const tenantPath = (tenant: string) => `/tenants/${encodeURIComponent(tenant)}`;
@@ -264,6 +269,17 @@ export class IngestionClient implements IngestionApi {
     return this.#request(
       'GET',
       `${tenantPath(tenant)}/trend${queryString({ source })}`,
+    );
+  }
+
+  getCapacityUtilisation(): Promise<CapacityUtilisation> {
+    return this.#request('GET', '/platform/utilisation');
+  }
+
+  getLendingEvents(hours?: number): Promise<LendingEventList> {
+    return this.#request(
+      'GET',
+      `/platform/lending/events${queryString({ hours })}`,
     );
   }
 

@@ -1,6 +1,8 @@
 import { ResponseError } from '@backstage/errors';
 import {
+  CapacityUtilisation,
   IngestionApi,
+  LendingEventList,
   RegistrySnapshot,
   TenantCapacity,
 } from '@internal/backstage-plugin-ingestion-common';
@@ -47,6 +49,90 @@ export const registry = (
 });
 
 const HOUR = 3_600_000;
+
+/** The dedicated namespace lending 8 of its 32 cores to one opportunistic run; Orion holds 2 of its 4 units' cores. */
+export const capacityUtilisation = (
+  overrides: Partial<CapacityUtilisation['lending']> = {},
+): CapacityUtilisation => ({
+  generatedAt: '2026-11-20T10:00:00.000Z',
+  namespaces: [
+    {
+      tier: 'dedicated',
+      namespace: 'ingestion-dedicated',
+      capacity: { cores: 32, memoryMiB: 131072 },
+      used: { cores: 2, memoryMiB: 4096 },
+      lent: { cores: 8, memoryMiB: 16384 },
+    },
+    {
+      tier: 'vcore-hours',
+      namespace: 'ingestion-vcore-hours',
+      capacity: { cores: 32, memoryMiB: 131072 },
+      used: { cores: 30, memoryMiB: 61440 },
+      lent: { cores: 0, memoryMiB: 0 },
+    },
+  ],
+  dedicatedTenants: [
+    {
+      tenant: ORION,
+      units: 4,
+      capacity: { cores: 16, memoryMiB: 65536 },
+      used: { cores: 2, memoryMiB: 4096 },
+    },
+  ],
+  lending: {
+    idleThresholdPercent: 20,
+    idleMinutes: 5,
+    usageHalfLifeHours: 6,
+    usageWindowHours: 24,
+    reclaimTargetSeconds: 30,
+    idleShare: 0.94,
+    idleSince: '2026-11-20T09:00:00.000Z',
+    lending: true,
+    lendable: { cores: 22, memoryMiB: 110592 },
+    lent: { cores: 8, memoryMiB: 16384 },
+    ...overrides,
+  },
+});
+
+/** A loan, the reclaim that took it back in 3.4 s, and the preemption. */
+export const lendingEvents = (): LendingEventList => ({
+  from: '2026-11-19T10:00:00.000Z',
+  to: '2026-11-20T10:00:00.000Z',
+  items: [
+    {
+      kind: 'loan',
+      runId: 'lyra-1',
+      tenant: LYRA,
+      cores: 8,
+      memoryMiB: 16384,
+      occurredAt: '2026-11-20T09:06:00.000Z',
+      endedAt: '2026-11-20T09:30:00.000Z',
+      coreHours: 3.2,
+    },
+    {
+      kind: 'preemption',
+      runId: 'lyra-1',
+      tenant: LYRA,
+      cores: 8,
+      memoryMiB: 16384,
+      occurredAt: '2026-11-20T09:30:00.000Z',
+      reclaimedFor: 'orion-1',
+      requeuedAs: 'lyra-2',
+    },
+    {
+      kind: 'reclaim',
+      runId: 'orion-1',
+      tenant: ORION,
+      cores: 8,
+      memoryMiB: 16384,
+      occurredAt: '2026-11-20T09:30:01.000Z',
+      requestedAt: '2026-11-20T09:29:59.000Z',
+      runningAt: '2026-11-20T09:30:02.400Z',
+      victims: 1,
+      reclaimMs: 3400,
+    },
+  ],
+});
 
 /** A tenant with 4 dedicated units and 742.5 of 1,000 vCPU-hours, burning 2.5 per hour. */
 export const tenantCapacity = (
@@ -120,6 +206,8 @@ export function mockIngestionApi(
     getCapacityForecast: jest.fn(),
     getTenantTrends: jest.fn(),
     getTenantTrend: jest.fn(),
+    getCapacityUtilisation: jest.fn(async () => capacityUtilisation()),
+    getLendingEvents: jest.fn(async () => lendingEvents()),
     ...overrides,
   } as jest.Mocked<IngestionApi>;
 }

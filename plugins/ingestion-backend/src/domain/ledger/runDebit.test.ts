@@ -1,4 +1,4 @@
-import { runDebitKey, vcpuHoursOf } from './runDebit';
+import { coreHoursHeld, runDebitKey, vcpuHoursOf } from './runDebit';
 
 describe('vcpuHoursOf', () => {
   it('charges allocated cores times duration', () => {
@@ -37,5 +37,19 @@ describe('vcpuHoursOf', () => {
   it('keys a debit by run so it is recorded once', () => {
     expect(runDebitKey('r1')).toBe(runDebitKey('r1'));
     expect(runDebitKey('r1')).not.toBe(runDebitKey('r2'));
+  });
+});
+
+describe('coreHoursHeld', () => {
+  it('records what an opportunistic run held although it is charged nothing', () => {
+    const run = {
+      runId: 'r4',
+      allocatedCores: 4,
+      startedAt: 0,
+      finishedAt: 90 * 60_000,
+      opportunistic: true,
+    };
+    expect(vcpuHoursOf(run)).toBe(0);
+    expect(coreHoursHeld(run)).toBe(6);
   });
 });

@@ -25,6 +25,14 @@ export function vcpuHoursOf(run: MeteredRun): number {
   return (run.allocatedCores * (run.finishedAt - run.startedAt)) / HOUR_MS;
 }
 
+/**
+ * Core-hours a run held, charged or not: what an opportunistic run is recorded with (Requirement 8.3), so lent
+ * capacity shows up in the tenant's history at zero charge.
+ */
+export function coreHoursHeld(run: MeteredRun): number {
+  return vcpuHoursOf({ ...run, opportunistic: false });
+}
+
 /** The ledger's idempotency key of a run's debit: one debit per run, however often its completion is reported. */
 export function runDebitKey(runId: string): string {
   return `run-debit:${runId}`;

@@ -4,6 +4,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ingestionApiRef } from '../../api';
 import {
+  capacityUtilisation,
   mockIngestionApi,
   mockSignalApi,
   registry,
@@ -202,5 +203,57 @@ describe('AdminPage', () => {
       ).toBeInTheDocument();
     }
     expect(api.getHeatmap).toHaveBeenCalledWith('vcore-hours', 24);
+  });
+
+  it('shows platform admins utilisation now and lending with each reclaim against the 30-second target, live', async () => {
+    const api = asAdmin();
+    const { signals } = renderPage(api);
+    expect(await screen.findByText('Utilisation now')).toBeInTheDocument();
+    expect(
+      screen.getByRole('meter', {
+        name: 'ingestion-dedicated: used and lent of its cores',
+      }),
+    ).toHaveAttribute('aria-valuenow', '31');
+    expect(
+      screen.getByText(
+        /^Lending since \d\d:\d\d: 94% idle, 8 cores lent, 22 cores more lendable\.$/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        '1 loan, 1 reclaim (1 run preempted); slowest reclaim 3.4 s, all within 30 s',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('figure', {
+        name: 'Reclaim times against the 30-second target: slowest 3.4 s',
+      }),
+    ).toBeInTheDocument();
+    expect(api.getLendingEvents).toHaveBeenCalledWith(24);
+
+    api.getCapacityUtilisation.mockResolvedValue(
+      capacityUtilisation({
+        lending: false,
+        idleSince: undefined,
+        idleShare: 0.1,
+        lent: { cores: 0, memoryMiB: 0 },
+      }),
+    );
+    act(() => {
+      signals.push('ingestion:capacity', { kind: 'utilisation' });
+    });
+    expect(
+      await screen.findByText(
+        'Not lending: 10% idle; it lends after more than 20% idle for more than 5 min.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows utilisation and lending to platform admins only', async () => {
+    const api = mockIngestionApi();
+    renderPage(api);
+    await registryRows();
+    expect(screen.queryByText('Utilisation now')).not.toBeInTheDocument();
+    expect(api.getCapacityUtilisation).not.toHaveBeenCalled();
   });
 });

@@ -19,10 +19,14 @@ import { SparkUnitRegistry } from '../SparkUnitRegistry';
 import { SliceHeatmap } from '../SliceHeatmap';
 import { SparkUnitsDialog } from '../SparkUnitsDialog';
 import { useRegistry } from './useRegistry';
+import { useLending } from './useLending';
+import { UtilisationCard } from '../UtilisationCard';
+import { LendingCard } from '../LendingCard';
 
 /**
  * The platform admin page: the Spark Unit registry and its totals, editable by platform admins, and the slice
- * calendar of every namespace. Each section is its own component so that more (forecasts) can be stacked below.
+ * calendar of every namespace; for platform admins also utilisation now and the lending of idle dedicated capacity,
+ * live. Each section is its own component so that more can be stacked below.
  */
 export const AdminPage = () => {
   const api = useApi(ingestionApiRef);
@@ -30,6 +34,7 @@ export const AdminPage = () => {
   const caller = useAsync(() => api.whoami(), [api]);
   const registry = useRegistry();
   const [editing, setEditing] = useState<NamespaceAllocation>();
+  const lending = useLending(caller.value?.platformAdmin ?? false);
 
   if (caller.loading || (registry.loading && !registry.value)) {
     return <Progress />;
@@ -72,6 +77,22 @@ export const AdminPage = () => {
             </Flex>
           </CardBody>
         </Card>
+        {lending.error && !lending.value && (
+          <ResponseErrorPanel error={lending.error} />
+        )}
+        {lending.value && (
+          <>
+            <UtilisationCard utilisation={lending.value.utilisation} />
+            <LendingCard
+              events={lending.value.events.items}
+              from={Date.parse(lending.value.events.from)}
+              to={Date.parse(lending.value.events.to)}
+              targetSeconds={
+                lending.value.utilisation.lending.reclaimTargetSeconds
+              }
+            />
+          </>
+        )}
         <SliceHeatmap namespaces={snapshot.namespaces} />
       </Flex>
       {editing && (

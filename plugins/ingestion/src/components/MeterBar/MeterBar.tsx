@@ -5,10 +5,22 @@ const fillColour = (fraction: number) => {
   return 'var(--bui-negative-bg)';
 };
 
-/** A horizontal meter of a fraction from 0 to 1, announced to assistive technology as a meter. */
-export const MeterBar = (props: { fraction: number; label: string }) => {
-  const fraction = Math.min(1, Math.max(0, props.fraction));
-  const percent = Math.round(fraction * 100);
+/** One coloured part of a meter: a fraction of the whole, 0 to 1. */
+export interface MeterSegment {
+  fraction: number;
+  colour: string;
+}
+
+const clamp = (fraction: number) => Math.min(1, Math.max(0, fraction));
+
+/**
+ * A horizontal meter of one or more parts side by side (e.g. used, then lent), announced to assistive technology as
+ * a meter of their sum.
+ */
+export const Meter = (props: { segments: MeterSegment[]; label: string }) => {
+  const percent = Math.round(
+    clamp(props.segments.reduce((sum, s) => sum + s.fraction, 0)) * 100,
+  );
   return (
     <div
       role="meter"
@@ -18,6 +30,7 @@ export const MeterBar = (props: { fraction: number; label: string }) => {
       aria-valuenow={percent}
       aria-valuetext={`${percent}%`}
       style={{
+        display: 'flex',
         height: 10,
         width: '100%',
         borderRadius: 5,
@@ -25,15 +38,28 @@ export const MeterBar = (props: { fraction: number; label: string }) => {
         overflow: 'hidden',
       }}
     >
-      <div
-        style={{
-          height: '100%',
-          width: `${fraction * 100}%`,
-          background: fillColour(fraction),
-          borderRadius: 5,
-          transition: 'width 400ms ease',
-        }}
-      />
+      {props.segments.map((segment, index) => (
+        <div
+          key={index}
+          style={{
+            height: '100%',
+            width: `${clamp(segment.fraction) * 100}%`,
+            background: segment.colour,
+            borderRadius: props.segments.length === 1 ? 5 : 0,
+            transition: 'width 400ms ease',
+          }}
+        />
+      ))}
     </div>
   );
 };
+
+/** A horizontal meter of a fraction from 0 to 1 that is left, coloured by how much is left. */
+export const MeterBar = (props: { fraction: number; label: string }) => (
+  <Meter
+    label={props.label}
+    segments={[
+      { fraction: props.fraction, colour: fillColour(clamp(props.fraction)) },
+    ]}
+  />
+);

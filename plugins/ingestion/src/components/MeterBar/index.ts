@@ -1,1 +1,2 @@
-export { MeterBar } from './MeterBar';
+export { Meter, MeterBar } from './MeterBar';
+export type { MeterSegment } from './MeterBar';

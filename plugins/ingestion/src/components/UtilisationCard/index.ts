@@ -1,0 +1,1 @@
+export { UtilisationCard } from './UtilisationCard';
