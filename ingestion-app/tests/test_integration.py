@@ -17,7 +17,7 @@ from conftest import (LAKE2_BUCKET, LAKE_BUCKET, MARIADB, S3_ENDPOINT, SESSION, 
 from ingestion_app import main as app_main
 from ingestion_app.config import credentials_from_env, parse_config
 from ingestion_app.errors import IngestError
-from ingestion_app.ingest import run_job
+from ingestion_app.ingest import run_job, value_bytes_expr
 from readback import list_names, read_dataset, read_parquet_dir, read_run
 
 
@@ -71,6 +71,16 @@ def use_pg(env):
 def use_mysql(env):
     env.setenv("INGEST_SOURCE_USER", MARIADB["user"])
     env.setenv("INGEST_SOURCE_PASSWORD", MARIADB["password"])
+
+
+def test_bytes_in_of_a_jdbc_source_is_the_size_of_the_values_read(spark):
+    """UTF-8 bytes of text, fixed widths of the other values, nulls counted as nothing."""
+    df = spark.createDataFrame(
+        [("héllo", 1, 2, True, b"\x00\x01\x02"), (None, None, 3, None, None)],
+        "name string, small int, big long, flag boolean, blob binary",
+    )
+    measured = df.agg(value_bytes_expr(df.schema).alias("bytes")).first()["bytes"]
+    assert measured == len("héllo".encode()) + 4 + 2 * 8 + 1 + 3
 
 
 # ---------------------------------------------------------------------------------------------------------

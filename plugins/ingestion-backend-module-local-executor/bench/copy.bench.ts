@@ -15,6 +15,7 @@ import {
 } from '../src/__testUtils__/sparkTestEnvironment';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 3_000_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CORES = 2;
 const PARTITIONS = 2;
 const DATABASE = 'ingest_bench';
@@ -65,6 +66,7 @@ async function seed(server: { host: string; port: number; user: string }) {
 async function productCopy(
   server: { host: string; port: number },
   out: string,
+  round: number,
 ): Promise<{ wallMs: number; processMs?: number }> {
   const options = readLocalExecutorConfig(
     new ConfigReader({
@@ -117,7 +119,7 @@ async function productCopy(
       },
       target: {
         type: 'local',
-        path: path.join(out, 'product'),
+        path: path.join(out, `product-${round}`),
         format: 'parquet',
       },
       watermark: null,
@@ -140,7 +142,11 @@ async function productCopy(
   }
 }
 
-function bareCopy(server: { host: string; port: number }, out: string): number {
+function bareCopy(
+  server: { host: string; port: number },
+  out: string,
+  round: number,
+): number {
   const options = readLocalExecutorConfig(new ConfigReader({}), {
     cpus: CORES,
   });
@@ -167,7 +173,7 @@ function bareCopy(server: { host: string; port: number }, out: string): number {
       '1',
       String(ROWS),
       String(PARTITIONS),
-      path.join(out, 'bare'),
+      path.join(out, `bare-${round}`),
     ],
     {
       stdio: 'ignore',
@@ -187,30 +193,40 @@ async function main() {
   await seed(server);
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'copy-bench-'));
   try {
-    const bareMs = bareCopy(server, out);
-    const product = await productCopy(server, out);
     const rate = (ms: number) => Math.round(ROWS / (ms / 1000));
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     console.log(
-      `copy of ${ROWS} PostgreSQL rows to local Parquet, local[${CORES}], ${PARTITIONS} partitions (${path.relative(
+      `copy of ${ROWS} PostgreSQL rows to local Parquet, local[${CORES}], ${PARTITIONS} partitions, ${ROUNDS} rounds (${path.relative(
         repoRoot,
         __dirname,
       )})`,
     );
+    // Rounds alternate bare and product, so that what else the machine does weighs on both alike.
+    const ratios: number[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const bareMs = bareCopy(server, out, round);
+      const product = await productCopy(server, out, round);
+      ratios.push(product.wallMs / bareMs);
+      const processNote =
+        product.processMs !== undefined
+          ? ` (spark-submit process ${seconds(product.processMs)})`
+          : '';
+      console.log(
+        `round ${round}: bare ${seconds(bareMs)} ${rate(
+          bareMs,
+        )} rows/s, product ${seconds(product.wallMs)} ${rate(
+          product.wallMs,
+        )} rows/s${processNote}, ratio ${ratios[round - 1].toFixed(2)}x`,
+      );
+    }
+    const sorted = [...ratios].sort((a, b) => a - b);
     console.log(
-      `bare spark-submit:  ${(bareMs / 1000).toFixed(1)} s  ${rate(
-        bareMs,
-      )} rows/s`,
+      `ratio product/bare: median ${sorted[
+        Math.floor((sorted.length - 1) / 2)
+      ].toFixed(2)}x (min ${sorted[0].toFixed(2)}x, max ${sorted[
+        sorted.length - 1
+      ].toFixed(2)}x)`,
     );
-    const processNote =
-      product.processMs !== undefined
-        ? ` (spark-submit process ${(product.processMs / 1000).toFixed(1)} s)`
-        : '';
-    console.log(
-      `product (executor): ${(product.wallMs / 1000).toFixed(1)} s  ${rate(
-        product.wallMs,
-      )} rows/s${processNote}`,
-    );
-    console.log(`ratio product/bare: ${(product.wallMs / bareMs).toFixed(2)}x`);
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }
