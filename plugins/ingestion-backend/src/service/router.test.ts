@@ -85,6 +85,7 @@ describe('ingestion REST API', () => {
       estimates: {} as any,
       forecast: {} as any,
       lending: {} as any,
+      apiClients: {} as any,
     });
     const toTemplate = (path: string) => path.replace(/:(\w+)/g, '{$1}');
     const routed = new Set<string>();
