@@ -1,25 +1,11 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
-  API_CLIENT_SCOPES,
-  ApiClientScope,
-  isApiClientScope,
-} from './apiClientScopes';
+  ApiClient,
+  ApiClientRegistration,
+} from '@internal/backstage-plugin-ingestion-common';
+import { API_CLIENT_SCOPES, isApiClientScope } from './apiClientScopes';
 
-/** A client as a platform admin registers it. */
-export interface ApiClientRegistration {
-  clientId: string;
-  tenant: string;
-  scopes: ApiClientScope[];
-  description: string;
-}
-
-/** A registered client, as stored. */
-export interface ApiClient extends ApiClientRegistration {
-  registeredBy: string;
-  registeredAt: string;
-  revokedBy?: string;
-  revokedAt?: string;
-}
+export type { ApiClient, ApiClientRegistration };
 
 /** Client ids as authorization servers issue them: printable, no spaces, at most 255 characters. */
 const CLIENT_ID = /^[\x21-\x7e]{1,255}$/;

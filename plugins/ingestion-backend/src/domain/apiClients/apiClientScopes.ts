@@ -1,9 +1,11 @@
-/**
- * What an API client (another system holding OAuth 2.0 client credentials) may be granted. Each operation of the
- * OpenAPI document that clients may call names one of these in `x-ingestion-scope`.
- */
-export const API_CLIENT_SCOPES = ['ingestion.read', 'ingestion.write'] as const;
-export type ApiClientScope = (typeof API_CLIENT_SCOPES)[number];
+import {
+  API_CLIENT_SCOPES,
+  ApiClientScope,
+} from '@internal/backstage-plugin-ingestion-common';
+
+// Each operation of the OpenAPI document that API clients may call names one of these in `x-ingestion-scope`.
+export { API_CLIENT_SCOPES };
+export type { ApiClientScope };
 
 export function isApiClientScope(value: unknown): value is ApiClientScope {
   return API_CLIENT_SCOPES.includes(value as ApiClientScope);
