@@ -46,6 +46,8 @@ import { readExternalClientsConfig } from './tenancy/apiClients/externalClientsC
 import { ApiClientTokenVerifier } from './tenancy/apiClients/ApiClientTokenVerifier';
 import { DatabaseApiClientStore } from './database/DatabaseApiClientStore';
 import { ApiClientService } from './services/ApiClientService';
+import { MetricsService } from './services/MetricsService';
+import { DatabaseRunMetricsStore } from './database/DatabaseRunMetricsStore';
 
 /**
  * The ingestion backend plugin: capacity registry, tenant capacity, jobs, scheduling and runs.
@@ -306,6 +308,12 @@ export const ingestionPlugin = createBackendPlugin({
             forecast,
             lending,
             apiClients,
+            metrics: new MetricsService({
+              store: new DatabaseRunMetricsStore(db),
+              getJob: (caller, id) => jobs.get(caller, id),
+              registry: () => capacity.registry(),
+              now: Date.now,
+            }),
           }),
         );
         // Backstage cannot verify the authorization server's tokens (its jwks access keeps only `sub`, and the

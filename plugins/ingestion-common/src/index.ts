@@ -13,6 +13,7 @@ export * from './types/estimates';
 export * from './types/forecast';
 export * from './types/lending';
 export * from './types/apiClients';
+export * from './types/metrics';
 export * from './permissions';
 export * from './client/IngestionClient';
 export * from './catalog/annotations';

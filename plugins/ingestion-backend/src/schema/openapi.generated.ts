@@ -107,6 +107,104 @@ export const spec = {
         ],
         "description": "What an API client may do; each operation open to clients names one in x-ingestion-scope."
       },
+      "RunMetricsSummary": {
+        "type": "object",
+        "additionalProperties": false,
+        "description": "What the runs that finished in [from, to) add up to. Core-hours allocated are the runs' cores times how long they ran; core-hours used are the CPU time the runs reported; vCPU-hours consumed are what the meter debited.",
+        "required": [
+          "from",
+          "to",
+          "runs",
+          "sla",
+          "coreHoursAllocated",
+          "coreHoursUsed",
+          "vcpuHoursConsumed"
+        ],
+        "properties": {
+          "from": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "to": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "runs": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "total",
+              "succeeded",
+              "failed",
+              "timedOut",
+              "cancelled"
+            ],
+            "properties": {
+              "total": {
+                "type": "integer"
+              },
+              "succeeded": {
+                "type": "integer"
+              },
+              "failed": {
+                "type": "integer"
+              },
+              "timedOut": {
+                "type": "integer"
+              },
+              "cancelled": {
+                "type": "integer"
+              }
+            }
+          },
+          "durationMinutes": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "mean",
+              "max"
+            ],
+            "properties": {
+              "mean": {
+                "type": "number"
+              },
+              "max": {
+                "type": "number"
+              }
+            }
+          },
+          "sla": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "measured",
+              "met"
+            ],
+            "properties": {
+              "measured": {
+                "type": "integer"
+              },
+              "met": {
+                "type": "integer"
+              },
+              "compliance": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1
+              }
+            }
+          },
+          "coreHoursAllocated": {
+            "type": "number"
+          },
+          "coreHoursUsed": {
+            "type": "number"
+          },
+          "vcpuHoursConsumed": {
+            "type": "number"
+          }
+        }
+      },
       "Caller": {
         "type": "object",
         "additionalProperties": false,
@@ -2211,6 +2309,24 @@ export const spec = {
       }
     },
     "parameters": {
+      "MetricsFrom": {
+        "name": "from",
+        "in": "query",
+        "required": false,
+        "description": "Start of the range (ISO 8601 date-time, inclusive); default 30 days before `to`. At most 90 days.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "MetricsTo": {
+        "name": "to",
+        "in": "query",
+        "required": false,
+        "description": "End of the range (ISO 8601 date-time, exclusive); default now.",
+        "schema": {
+          "type": "string"
+        }
+      },
       "SourceQuery": {
         "name": "source",
         "in": "query",
@@ -2479,6 +2595,217 @@ export const spec = {
             "$ref": "#/components/responses/ErrorResponse"
           },
           "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/jobs/{jobId}/metrics": {
+      "get": {
+        "operationId": "GetJobMetrics",
+        "x-ingestion-scope": "ingestion.read",
+        "description": "A job's runs, durations, SLA compliance, core-hours allocated and used, and vCPU-hours consumed over a time range (runs counted by when they finished).",
+        "parameters": [
+          {
+            "name": "jobId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/MetricsFrom"
+          },
+          {
+            "$ref": "#/components/parameters/MetricsTo"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The job's metrics.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "jobId",
+                    "summary"
+                  ],
+                  "properties": {
+                    "jobId": {
+                      "type": "string"
+                    },
+                    "summary": {
+                      "$ref": "#/components/schemas/RunMetricsSummary"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/tenants/{tenant}/metrics": {
+      "get": {
+        "operationId": "GetTenantMetrics",
+        "x-ingestion-scope": "ingestion.read",
+        "description": "A tenant's metrics over a time range, in total and per job (one page, busiest jobs first).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Tenant"
+          },
+          {
+            "$ref": "#/components/parameters/MetricsFrom"
+          },
+          {
+            "$ref": "#/components/parameters/MetricsTo"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "$ref": "#/components/parameters/Offset"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The tenant's metrics.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "tenant",
+                    "summary",
+                    "jobs",
+                    "totalCount"
+                  ],
+                  "properties": {
+                    "tenant": {
+                      "type": "string"
+                    },
+                    "summary": {
+                      "$ref": "#/components/schemas/RunMetricsSummary"
+                    },
+                    "jobs": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "jobId",
+                          "summary"
+                        ],
+                        "properties": {
+                          "jobId": {
+                            "type": "string"
+                          },
+                          "summary": {
+                            "$ref": "#/components/schemas/RunMetricsSummary"
+                          }
+                        }
+                      }
+                    },
+                    "totalCount": {
+                      "type": "integer",
+                      "description": "Jobs with runs in the range",
+                      "over all pages.": null
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/namespaces/{tier}/metrics": {
+      "get": {
+        "operationId": "GetNamespaceMetrics",
+        "x-ingestion-scope": "ingestion.read",
+        "description": "A namespace's metrics over a time range: the runs of the caller's tenants (every tenant's for platform admins), and the core-hours the namespace holds in that time at today's size.",
+        "parameters": [
+          {
+            "name": "tier",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/NamespaceTier"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/MetricsFrom"
+          },
+          {
+            "$ref": "#/components/parameters/MetricsTo"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The namespace's metrics.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "tier",
+                    "summary",
+                    "coreHoursCapacity"
+                  ],
+                  "properties": {
+                    "tier": {
+                      "$ref": "#/components/schemas/NamespaceTier"
+                    },
+                    "tenants": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "summary": {
+                      "$ref": "#/components/schemas/RunMetricsSummary"
+                    },
+                    "coreHoursCapacity": {
+                      "type": "number"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
             "$ref": "#/components/responses/ErrorResponse"
           }
         }

@@ -99,13 +99,17 @@ const SAMPLES: Record<string, { query?: object; body?: object }> = {
     },
   },
   RevokeApiClient: {},
+  GetJobMetrics: {},
+  GetTenantMetrics: {},
+  GetNamespaceMetrics: {},
 };
 
 /**
  * Operations whose request names no tenant's resource: any tenant's member may call them, and the answer must
  * still hold nothing of Lyra's (an estimate learns from similar jobs of every tenant, but answers only counts).
  */
-const UNSCOPED = ['CreateEstimate'];
+// A namespace's metrics count only the caller's own tenants' runs.
+const UNSCOPED = ['CreateEstimate', 'GetNamespaceMetrics'];
 
 /** Operations that remove what others need: tried by the right caller last, in this order. */
 const LAST = ['CancelRun', 'DeleteJob'];

@@ -86,6 +86,7 @@ describe('ingestion REST API', () => {
       forecast: {} as any,
       lending: {} as any,
       apiClients: {} as any,
+      metrics: {} as any,
     });
     const toTemplate = (path: string) => path.replace(/:(\w+)/g, '{$1}');
     const routed = new Set<string>();

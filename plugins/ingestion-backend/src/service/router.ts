@@ -22,6 +22,8 @@ import { registerLendingRoutes } from './routes/lendingRoutes';
 import { CapacityLending } from '../services/lending/CapacityLending';
 import { ApiClientService } from '../services/ApiClientService';
 import { registerApiClientRoutes } from './routes/apiClientRoutes';
+import { registerMetricsRoutes } from './routes/metricsRoutes';
+import { MetricsService } from '../services/MetricsService';
 
 export interface RouterOptions {
   callers: CallerResolver;
@@ -34,6 +36,7 @@ export interface RouterOptions {
   forecast: ForecastService;
   lending: CapacityLending;
   apiClients: ApiClientService;
+  metrics: MetricsService;
 }
 
 export type ApiRouter = Awaited<ReturnType<typeof createOpenApiRouter>>;
@@ -65,5 +68,6 @@ export async function createRouter(options: RouterOptions): Promise<ApiRouter> {
   registerForecastRoutes(router, options);
   registerLendingRoutes(router, options);
   registerApiClientRoutes(router, options);
+  registerMetricsRoutes(router, options);
   return router;
 }
