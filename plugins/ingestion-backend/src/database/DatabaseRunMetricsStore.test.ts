@@ -4,6 +4,7 @@ import { DatabaseLedgerStore } from './DatabaseLedgerStore';
 import { DatabaseRunMetricsStore } from './DatabaseRunMetricsStore';
 import { DatabaseRunStore } from './DatabaseRunStore';
 import { MIGRATIONS_DIRECTORY } from './migrateDatabase';
+import { storeFinishedRun } from '../__testUtils__/finishedRuns';
 
 jest.setTimeout(60_000);
 
@@ -13,6 +14,16 @@ const MIN = 60_000;
 const day0 = Date.UTC(2026, 10, 2);
 const LYRA = 'group:default/team-lyra';
 const ORION = 'group:default/team-orion';
+const NO_WORK = {
+  durationMs: 0,
+  cpuTimeMs: 0,
+  executorRunTimeMs: 0,
+  peakMemoryBytes: 0,
+  bytesIn: 0,
+  bytesOut: 0,
+  recordsIn: 0,
+  recordsOut: 0,
+};
 
 describe.each(databases.eachSupportedId())(
   'DatabaseRunMetricsStore (%s)',
@@ -38,43 +49,21 @@ describe.each(databases.eachSupportedId())(
           debit?: boolean;
         },
       ) => {
-        await runs.create({
-          id,
+        const finishedAt = run.startedAt + run.minutes * MIN;
+        await storeFinishedRun(runs, id, {
           jobId: run.jobId,
           tenant: run.tenant,
-          trigger: 'schedule',
-          scheduledFor: new Date(run.startedAt).toISOString(),
-          pool: 'vcore-hours',
           tier: 'vcore-hours',
-          namespace: 'ingestion-vcore-hours',
-          opportunistic: false,
-          allocatedCores: run.cores,
-          allocatedMemoryMiB: 4096,
-          queuedAt: new Date(run.startedAt).toISOString(),
-          dedupeKey: id,
-        });
-        const finishedAt = run.startedAt + run.minutes * MIN;
-        await runs.transition(id, {
-          from: 'queued',
-          to: 'running',
-          at: run.startedAt,
+          cores: run.cores,
+          memoryMiB: 4096,
           startedAt: run.startedAt,
-        });
-        await runs.transition(id, {
-          from: 'running',
-          to: run.state,
-          at: finishedAt,
           finishedAt,
+          state: run.state,
           ...(run.cpuTimeMs !== undefined && {
             metrics: {
+              ...NO_WORK,
               durationMs: run.minutes * MIN,
               cpuTimeMs: run.cpuTimeMs,
-              executorRunTimeMs: 0,
-              peakMemoryBytes: 0,
-              bytesIn: 0,
-              bytesOut: 0,
-              recordsIn: 0,
-              recordsOut: 0,
             },
           }),
         });
