@@ -106,6 +106,19 @@ export interface IngestionApi {
   ): Promise<ApiClient>;
   /** Revokes a client: its tokens are refused from then on (platform admins only). */
   revokeApiClient(clientId: string): Promise<ApiClient>;
+  /** The OpenAPI document the backend serves its API by (`/openapi.json`). */
+  getOpenApiDocument(): Promise<OpenApiDocument>;
+}
+
+/**
+ * The parts of the API's OpenAPI document its readers use; the rest is passed on as is.
+ *
+ * @public
+ */
+export interface OpenApiDocument {
+  openapi: string;
+  info: { title: string; version: string; description?: string };
+  [key: string]: unknown;
 }
 
 const tenantPath = (tenant: string) => `/tenants/${encodeURIComponent(tenant)}`;
@@ -292,6 +305,10 @@ export class IngestionClient implements IngestionApi {
       'GET',
       `/platform/lending/events${queryString({ hours })}`,
     );
+  }
+
+  getOpenApiDocument(): Promise<OpenApiDocument> {
+    return this.#request('GET', '/openapi.json');
   }
 
   async listApiClients(): Promise<ApiClient[]> {

@@ -211,6 +211,7 @@ export function mockIngestionApi(
     listApiClients: jest.fn(async () => []),
     registerApiClient: jest.fn(),
     revokeApiClient: jest.fn(),
+    getOpenApiDocument: jest.fn(),
     ...overrides,
   } as jest.Mocked<IngestionApi>;
 }
