@@ -2811,6 +2811,34 @@ export const spec = {
         }
       }
     },
+    "/openapi.json": {
+      "get": {
+        "operationId": "GetApiDefinition",
+        "x-ingestion-scope": "ingestion.read",
+        "description": "This document, with its paths under the plugin's base path (served by Backstage's OpenAPI router). It holds no tenant's data: every authenticated caller may read it; the catalog keeps it as the API entity.",
+        "responses": {
+          "200": {
+            "description": "The OpenAPI document.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
     "/registry": {
       "get": {
         "operationId": "GetRegistry",

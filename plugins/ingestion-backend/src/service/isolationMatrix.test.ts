@@ -102,6 +102,7 @@ const SAMPLES: Record<string, { query?: object; body?: object }> = {
   GetJobMetrics: {},
   GetTenantMetrics: {},
   GetNamespaceMetrics: {},
+  GetApiDefinition: {},
 };
 
 /**
@@ -110,6 +111,9 @@ const SAMPLES: Record<string, { query?: object; body?: object }> = {
  */
 // A namespace's metrics count only the caller's own tenants' runs.
 const UNSCOPED = ['CreateEstimate', 'GetNamespaceMetrics'];
+
+/** Operations about the service itself, not any tenant's: every authenticated caller may read them. */
+const ABOUT_THE_SERVICE = ['GetApiDefinition'];
 
 /** Operations that remove what others need: tried by the right caller last, in this order. */
 const LAST = ['CancelRun', 'DeleteJob'];
@@ -245,7 +249,11 @@ describe('tenant isolation matrix', () => {
         const ok =
           leaked.length === 0 &&
           (refusedStatus ||
-            (!scoped && res.status === 200 && caller.name.includes('tenant')));
+            (!scoped &&
+              res.status === 200 &&
+              (caller.name.includes('tenant') ||
+                (ABOUT_THE_SERVICE.includes(op.id) &&
+                  caller.name !== 'no token'))));
         row.push(
           `${res.status}${leaked.length ? ' LEAK' : ''}${
             res.status === 200 && !leaked.length ? ' (none of theirs)' : ''
