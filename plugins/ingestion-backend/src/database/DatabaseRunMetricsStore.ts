@@ -45,23 +45,36 @@ export class DatabaseRunMetricsStore implements RunMetricsStore {
   }
 
   #runs(filter: RunMetricsFilter) {
-    // The meter debits a run once, at its finish, with a negative quantity under the run's id.
+    // The meter debits a run once, at its finish, with a negative quantity under the run's id. Only the debits of
+    // the runs asked for are grouped.
     const debits = this.db('ledger_entries')
       .select('run_id')
       .sum({ debited: 'quantity' })
       .where('kind', 'run-debit')
       .where('occurred_at', '>=', filter.from)
       .where('occurred_at', '<', filter.to)
+      .whereIn(
+        'run_id',
+        this.#matching(this.db('ingestion_runs'), filter).select('id'),
+      )
       .groupBy('run_id')
       .as('d');
-    const query = this.db('ingestion_runs as r')
-      .leftJoin(debits, 'd.run_id', 'r.id')
-      .whereNotNull('r.started_at')
-      .where('r.finished_at', '>=', filter.from)
-      .where('r.finished_at', '<', filter.to);
-    if (filter.tenants) query.whereIn('r.tenant', filter.tenants);
-    if (filter.jobId) query.where('r.job_id', filter.jobId);
-    if (filter.tier) query.where('r.tier', filter.tier);
+    return this.#matching(
+      this.db('ingestion_runs as r').leftJoin(debits, 'd.run_id', 'r.id'),
+      filter,
+      'r.',
+    );
+  }
+
+  /** Runs that started and finished in the range, narrowed by the filter. */
+  #matching(query: Knex.QueryBuilder, filter: RunMetricsFilter, prefix = '') {
+    query
+      .whereNotNull(`${prefix}started_at`)
+      .where(`${prefix}finished_at`, '>=', filter.from)
+      .where(`${prefix}finished_at`, '<', filter.to);
+    if (filter.tenants) query.whereIn(`${prefix}tenant`, filter.tenants);
+    if (filter.jobId) query.where(`${prefix}job_id`, filter.jobId);
+    if (filter.tier) query.where(`${prefix}tier`, filter.tier);
     return query;
   }
 
