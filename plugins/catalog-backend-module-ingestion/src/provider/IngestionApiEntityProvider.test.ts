@@ -4,10 +4,7 @@ import {
   registerMswTestHooks,
 } from '@backstage/backend-test-utils';
 import { ApiEntity } from '@backstage/catalog-model';
-import {
-  EntityProviderConnection,
-  EntityProviderMutation,
-} from '@backstage/plugin-catalog-node';
+import { EntityProviderMutation } from '@backstage/plugin-catalog-node';
 import { createIngestionClient } from '@internal/backstage-plugin-ingestion-node';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -19,6 +16,39 @@ const DOCUMENT = {
   info: { title: 'ingestion', version: '2', description: 'Spark ingestion.' },
   paths: { '/health': { get: { operationId: 'GetHealth' } } },
 };
+
+/** A provider reading through the real ingestion client, connected to a recording connection; its task kept. */
+async function connectedProvider() {
+  const auth = mockServices.auth({ pluginId: 'catalog' });
+  const logger = mockServices.logger.mock();
+  let refreshTask: (() => void | Promise<void>) | undefined;
+  const provider = new IngestionApiEntityProvider({
+    client: createIngestionClient({
+      auth,
+      discovery: mockServices.discovery(),
+      credentials: () => auth.getOwnServiceCredentials(),
+    }),
+    sourceUrl: async () => DOCUMENT_URL,
+    owner: 'group:default/platform-admins',
+    logger,
+    taskRunner: {
+      run: async task => {
+        refreshTask = () => task.fn(new AbortController().signal);
+      },
+    },
+  });
+  const mutations: EntityProviderMutation[] = [];
+  await provider.connect({
+    applyMutation: async mutation => void mutations.push(mutation),
+    refresh: jest.fn(),
+  });
+  return {
+    provider,
+    logger,
+    mutations,
+    runTask: async () => refreshTask!(),
+  };
+}
 
 describe('IngestionApiEntityProvider', () => {
   const server = setupServer();
@@ -32,35 +62,11 @@ describe('IngestionApiEntityProvider', () => {
         return HttpResponse.json(DOCUMENT);
       }),
     );
-    const auth = mockServices.auth({ pluginId: 'catalog' });
-    const tasks: Array<() => Promise<void>> = [];
-    const logger = mockServices.logger.mock();
-    const provider = new IngestionApiEntityProvider({
-      client: createIngestionClient({
-        auth,
-        discovery: mockServices.discovery(),
-        credentials: () => auth.getOwnServiceCredentials(),
-      }),
-      sourceUrl: async () => DOCUMENT_URL,
-      owner: 'group:default/platform-admins',
-      logger,
-      taskRunner: {
-        run: async task =>
-          void tasks.push(
-            () => task.fn(new AbortController().signal) as Promise<void>,
-          ),
-      },
-    });
-    const mutations: EntityProviderMutation[] = [];
-    const connection: EntityProviderConnection = {
-      applyMutation: async mutation => void mutations.push(mutation),
-      refresh: jest.fn(),
-    };
-    await provider.connect(connection);
+    const { provider, mutations, runTask } = await connectedProvider();
     expect(provider.getProviderName()).toBe('ingestion-api');
     expect(mutations).toEqual([]);
 
-    await tasks[0]();
+    await runTask();
     expect(authorizations).toEqual([
       `Bearer ${mockCredentials.service.token({
         onBehalfOf: mockCredentials.service('plugin:catalog'),
@@ -100,28 +106,9 @@ describe('IngestionApiEntityProvider', () => {
         ),
       ),
     );
-    const auth = mockServices.auth({ pluginId: 'catalog' });
-    const logger = mockServices.logger.mock();
-    let task: (() => Promise<void>) | undefined;
-    const provider = new IngestionApiEntityProvider({
-      client: createIngestionClient({
-        auth,
-        discovery: mockServices.discovery(),
-        credentials: () => auth.getOwnServiceCredentials(),
-      }),
-      sourceUrl: async () => DOCUMENT_URL,
-      owner: 'group:default/platform-admins',
-      logger,
-      taskRunner: {
-        run: async t =>
-          void (task = () =>
-            t.fn(new AbortController().signal) as Promise<void>),
-      },
-    });
-    const applyMutation = jest.fn();
-    await provider.connect({ applyMutation, refresh: jest.fn() });
-    await task!();
-    expect(applyMutation).not.toHaveBeenCalled();
+    const { logger, mutations, runTask } = await connectedProvider();
+    await runTask();
+    expect(mutations).toEqual([]);
     expect(logger.error).toHaveBeenCalledWith(
       'Reading the ingestion API definition into the catalog failed',
       expect.objectContaining({ message: expect.stringMatching(/503/) }),
