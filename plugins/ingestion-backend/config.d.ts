@@ -44,6 +44,19 @@ export interface Config {
       subject: string;
       scopes: Array<'jobs.read' | 'registry.read'>;
     }>;
+    /**
+     * Other systems calling the API with OAuth 2.0 client-credentials access tokens (JWTs) of this authorization
+     * server. Each client must also be registered by a platform admin (Platform admin page) for one tenant and
+     * scopes. Absent: only Backstage tokens are accepted.
+     */
+    externalClients?: {
+      /** `iss` of the access tokens. */
+      issuer: string;
+      /** `aud` the access tokens must carry (this API's resource indicator); never `backstage`. */
+      audience: string;
+      /** The authorization server's JWKS (signing keys) URL. */
+      jwksUrl: string;
+    };
     /** How many manual ("run now") runs of one tenant may wait in the queue at once; more get 429. Default 5. */
     maxQueuedManualRunsPerTenant?: number;
     /**

@@ -5,9 +5,13 @@ import {
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { IngestionJobEntityProvider } from './provider/IngestionJobEntityProvider';
+import { IngestionApiEntityProvider } from './provider/IngestionApiEntityProvider';
+import { createIngestionClient } from '@internal/backstage-plugin-ingestion-node';
+import { DEFAULT_PLATFORM_ADMIN_GROUP } from '@internal/backstage-plugin-ingestion-common';
+import { readProviderConfig } from './provider/readProviderConfig';
 
 /**
- * Adds the ingestion job entity provider to the catalog.
+ * Adds the ingestion job entity provider and the ingestion API's entity (its OpenAPI document) to the catalog.
  *
  * @public
  */
@@ -28,6 +32,25 @@ export const catalogModuleIngestionJobs = createBackendModule({
       async init({ config, processing, ...services }) {
         processing.addEntityProvider(
           IngestionJobEntityProvider.fromConfig(config, services),
+        );
+        const { auth, discovery } = services;
+        processing.addEntityProvider(
+          new IngestionApiEntityProvider({
+            client: createIngestionClient({
+              auth,
+              discovery,
+              credentials: () => auth.getOwnServiceCredentials(),
+            }),
+            sourceUrl: async () =>
+              `${await discovery.getBaseUrl('ingestion')}/openapi.json`,
+            owner:
+              config.getOptionalString('ingestion.platformAdminGroup') ??
+              DEFAULT_PLATFORM_ADMIN_GROUP,
+            logger: services.logger,
+            taskRunner: services.scheduler.createScheduledTaskRunner(
+              readProviderConfig(config).schedule,
+            ),
+          }),
         );
       },
     });

@@ -8,6 +8,7 @@ import {
 } from './domain/lending/lendingPolicy';
 import path from 'node:path';
 import {
+  DEFAULT_PLATFORM_ADMIN_GROUP,
   NAMESPACE_TIERS,
   NamespaceTier,
   SparkUnitSize,
@@ -172,7 +173,7 @@ export function readIngestionConfig(root: Config): IngestionConfig {
   return {
     platformAdminGroup:
       config?.getOptionalString('platformAdminGroup') ??
-      'group:default/platform-admins',
+      DEFAULT_PLATFORM_ADMIN_GROUP,
     sparkUnitSize,
     namespaces,
     executor: config?.getOptionalString('executor'),

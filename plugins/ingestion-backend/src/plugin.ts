@@ -42,6 +42,12 @@ import { mstlForecaster } from './services/forecast/mstlForecaster';
 import { seedDemoUsageHistory } from './demo/seedDemoUsageHistory';
 import { CapacityLending } from './services/lending/CapacityLending';
 import { DatabaseLendingAuditStore } from './database/DatabaseLendingAuditStore';
+import { readExternalClientsConfig } from './tenancy/apiClients/externalClientsConfig';
+import { ApiClientTokenVerifier } from './tenancy/apiClients/ApiClientTokenVerifier';
+import { DatabaseApiClientStore } from './database/DatabaseApiClientStore';
+import { ApiClientService } from './services/ApiClientService';
+import { MetricsService } from './services/MetricsService';
+import { DatabaseRunMetricsStore } from './database/DatabaseRunMetricsStore';
 
 /**
  * The ingestion backend plugin: capacity registry, tenant capacity, jobs, scheduling and runs.
@@ -97,6 +103,8 @@ export const ingestionPlugin = createBackendPlugin({
           getResources: refs => tenantAdmins.load(refs),
         });
 
+        const externalClients = readExternalClientsConfig(deps.rootConfig);
+        const apiClientStore = new DatabaseApiClientStore(db);
         const callers = new CallerResolver({
           httpAuth: deps.httpAuth,
           userInfo: deps.userInfo,
@@ -104,6 +112,15 @@ export const ingestionPlugin = createBackendPlugin({
           catalog: deps.catalog,
           platformAdminGroup: config.platformAdminGroup,
           servicePrincipals: config.servicePrincipals,
+          apiClients: externalClients && {
+            tokens: new ApiClientTokenVerifier(externalClients, Date.now),
+            registry: apiClientStore,
+          },
+        });
+        const apiClients = new ApiClientService({
+          store: apiClientStore,
+          isTenant: ref => callers.isTenant(ref),
+          now: () => new Date(),
         });
 
         const capacity = new CapacityService({
@@ -278,6 +295,7 @@ export const ingestionPlugin = createBackendPlugin({
           },
         });
 
+        deps.httpRouter.use(callers.authenticateRequests());
         deps.httpRouter.use(
           await createRouter({
             callers,
@@ -289,10 +307,20 @@ export const ingestionPlugin = createBackendPlugin({
             estimates,
             forecast,
             lending,
+            apiClients,
+            metrics: new MetricsService({
+              store: new DatabaseRunMetricsStore(db),
+              getJob: (caller, id) => jobs.get(caller, id),
+              registry: () => capacity.registry(),
+              now: Date.now,
+            }),
           }),
         );
+        // Backstage cannot verify the authorization server's tokens (its jwks access keeps only `sub`, and the
+        // client registry needs the client id and scopes), so with API clients configured the plugin's own barrier
+        // (callers.authenticateRequests) authenticates every request instead of Backstage's.
         deps.httpRouter.addAuthPolicy({
-          path: '/health',
+          path: externalClients ? '/' : '/health',
           allow: 'unauthenticated',
         });
         deps.logger.info(

@@ -12,6 +12,8 @@ export * from './types/runs';
 export * from './types/estimates';
 export * from './types/forecast';
 export * from './types/lending';
+export * from './types/apiClients';
+export * from './types/metrics';
 export * from './permissions';
 export * from './client/IngestionClient';
 export * from './catalog/annotations';

@@ -85,6 +85,16 @@ export const ingestionLendingReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/**
+ * Register and revoke the OAuth 2.0 clients other systems call the API with (platform admins only).
+ *
+ * @public
+ */
+export const ingestionApiClientManagePermission = createPermission({
+  name: 'ingestion.apiClients.manage',
+  attributes: { action: 'update' },
+});
+
 /** Permissions reserved to platform admins. @public */
 export const ingestionAdminPermissions = [
   ingestionRegistryUpdatePermission,
@@ -92,6 +102,7 @@ export const ingestionAdminPermissions = [
   ingestionJobLifecyclePermission,
   ingestionForecastReadPermission,
   ingestionLendingReadPermission,
+  ingestionApiClientManagePermission,
 ];
 
 /** @public */

@@ -156,5 +156,6 @@ export async function startIngestionTestBackend(options?: {
       ...(options?.features ?? []),
     ],
   });
-  return { ...backend, sent };
+  // The backend's stop is a method of its class: spreading it would drop it.
+  return { server: backend.server, stop: () => backend.stop(), sent };
 }

@@ -1,6 +1,7 @@
 import { createTestDatabases } from '../__testUtils__/databases';
 import { DAY_MS, HOUR_MS } from '../domain/forecast/usageBuckets';
 import { DatabaseRunStore } from './DatabaseRunStore';
+import { storeFinishedRun } from '../__testUtils__/finishedRuns';
 import { DatabaseUsageRollupStore } from './DatabaseUsageRollupStore';
 import { MIGRATIONS_DIRECTORY } from './migrateDatabase';
 
@@ -22,51 +23,9 @@ describe.each(databases.eachSupportedId())(
       };
     }
 
-    /** A run through the run store as the dispatcher moves it: queued, running, finished. */
-    async function finishedRun(
-      runs: DatabaseRunStore,
-      id: string,
-      run: {
-        tenant: string;
-        tier: 'dedicated' | 'vcore-hours' | 'draft';
-        cores: number;
-        memoryMiB: number;
-        startedAt: number;
-        finishedAt: number;
-      },
-    ) {
-      await runs.create({
-        id,
-        jobId: `job-${id}`,
-        tenant: run.tenant,
-        trigger: 'schedule',
-        scheduledFor: new Date(run.startedAt).toISOString(),
-        pool: run.tier === 'dedicated' ? 'dedicated' : 'vcore-hours',
-        tier: run.tier,
-        namespace: `ingestion-${run.tier}`,
-        opportunistic: false,
-        allocatedCores: run.cores,
-        allocatedMemoryMiB: run.memoryMiB,
-        queuedAt: new Date(run.startedAt).toISOString(),
-        dedupeKey: id,
-      });
-      await runs.transition(id, {
-        from: 'queued',
-        to: 'running',
-        at: run.startedAt,
-        startedAt: run.startedAt,
-      });
-      await runs.transition(id, {
-        from: 'running',
-        to: 'succeeded',
-        at: run.finishedAt,
-        finishedAt: run.finishedAt,
-      });
-    }
-
     it('rolls finished runs up by hour and day, each run once however often it is asked', async () => {
       const { runs, store } = await setUp();
-      await finishedRun(runs, 'r1', {
+      await storeFinishedRun(runs, 'r1', {
         tenant: 'group:default/team-orion',
         tier: 'vcore-hours',
         cores: 2,
@@ -74,7 +33,7 @@ describe.each(databases.eachSupportedId())(
         startedAt: day0 + 23 * HOUR_MS,
         finishedAt: day0 + 25 * HOUR_MS,
       });
-      await finishedRun(runs, 'r2', {
+      await storeFinishedRun(runs, 'r2', {
         tenant: 'group:default/team-orion',
         tier: 'vcore-hours',
         cores: 4,
@@ -136,14 +95,14 @@ describe.each(databases.eachSupportedId())(
         cores: 1,
         memoryMiB: 1024,
       };
-      await finishedRun(runs, 'late', {
+      await storeFinishedRun(runs, 'late', {
         ...base,
         startedAt: day0,
         finishedAt: day0 + 10 * HOUR_MS,
       });
       await store.rollUpFinishedRuns({ batchSize: 10 });
       // Reported afterwards, finishing an hour before the run already counted.
-      await finishedRun(runs, 'early', {
+      await storeFinishedRun(runs, 'early', {
         ...base,
         startedAt: day0 + 8 * HOUR_MS,
         finishedAt: day0 + 9 * HOUR_MS,
@@ -160,7 +119,7 @@ describe.each(databases.eachSupportedId())(
 
     it('keeps demo history apart from run history and replaces it whole', async () => {
       const { runs, store } = await setUp();
-      await finishedRun(runs, 'real', {
+      await storeFinishedRun(runs, 'real', {
         tenant: 'group:default/team-orion',
         tier: 'vcore-hours',
         cores: 1,

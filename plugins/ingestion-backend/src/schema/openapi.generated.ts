@@ -7,7 +7,7 @@ export const spec = {
   "info": {
     "title": "ingestion",
     "version": "1",
-    "description": "The managed Spark ingestion service: the Spark Unit registry, tenant capacity, ingestion jobs and their runs. Every endpoint except /health needs a Backstage user token; results are scoped to the caller's tenants.",
+    "description": "The managed Spark ingestion service: the Spark Unit registry, tenant capacity, ingestion jobs and their runs. Every endpoint except /health needs a Backstage user token; results are scoped to the caller's tenants. Other systems call the operations marked x-ingestion-scope with an OAuth 2.0 client-credentials access token of the configured authorization server; a platform admin registers each client for one tenant and scopes.",
     "license": {
       "name": "UNLICENSED"
     }
@@ -50,6 +50,158 @@ export const spec = {
                 "type": "string"
               }
             }
+          }
+        }
+      },
+      "ApiClient": {
+        "type": "object",
+        "additionalProperties": false,
+        "description": "Another system's OAuth 2.0 client, as a platform admin registered it: the tenant it acts for and the scopes it holds. Its credentials live in the authorization server.",
+        "required": [
+          "clientId",
+          "tenant",
+          "scopes",
+          "description",
+          "registeredBy",
+          "registeredAt"
+        ],
+        "properties": {
+          "clientId": {
+            "type": "string",
+            "description": "The client_id its access tokens carry."
+          },
+          "tenant": {
+            "type": "string",
+            "description": "Group entity ref of the one tenant it acts for."
+          },
+          "scopes": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ApiClientScope"
+            }
+          },
+          "description": {
+            "type": "string"
+          },
+          "registeredBy": {
+            "type": "string"
+          },
+          "registeredAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "revokedBy": {
+            "type": "string"
+          },
+          "revokedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "ApiClientScope": {
+        "type": "string",
+        "enum": [
+          "ingestion.read",
+          "ingestion.write"
+        ],
+        "description": "What an API client may do; each operation open to clients names one in x-ingestion-scope."
+      },
+      "RunMetricsSummary": {
+        "type": "object",
+        "additionalProperties": false,
+        "description": "What the runs that finished in [from, to) add up to. Core-hours allocated are the runs' cores times how long they ran; core-hours used are the CPU time the runs reported; vCPU-hours consumed are what the meter debited.",
+        "required": [
+          "from",
+          "to",
+          "runs",
+          "sla",
+          "coreHoursAllocated",
+          "coreHoursUsed",
+          "vcpuHoursConsumed"
+        ],
+        "properties": {
+          "from": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "to": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "runs": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "total",
+              "succeeded",
+              "failed",
+              "timedOut",
+              "cancelled"
+            ],
+            "properties": {
+              "total": {
+                "type": "integer"
+              },
+              "succeeded": {
+                "type": "integer"
+              },
+              "failed": {
+                "type": "integer"
+              },
+              "timedOut": {
+                "type": "integer"
+              },
+              "cancelled": {
+                "type": "integer"
+              }
+            }
+          },
+          "durationMinutes": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "mean",
+              "max"
+            ],
+            "properties": {
+              "mean": {
+                "type": "number"
+              },
+              "max": {
+                "type": "number"
+              }
+            }
+          },
+          "sla": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "measured",
+              "met"
+            ],
+            "properties": {
+              "measured": {
+                "type": "integer"
+              },
+              "met": {
+                "type": "integer"
+              },
+              "compliance": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1
+              }
+            }
+          },
+          "coreHoursAllocated": {
+            "type": "number"
+          },
+          "coreHoursUsed": {
+            "type": "number"
+          },
+          "vcpuHoursConsumed": {
+            "type": "number"
           }
         }
       },
@@ -2157,6 +2309,24 @@ export const spec = {
       }
     },
     "parameters": {
+      "MetricsFrom": {
+        "name": "from",
+        "in": "query",
+        "required": false,
+        "description": "Start of the range (ISO 8601 date-time, inclusive); default 30 days before `to`. At most 90 days.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "MetricsTo": {
+        "name": "to",
+        "in": "query",
+        "required": false,
+        "description": "End of the range (ISO 8601 date-time, exclusive); default now.",
+        "schema": {
+          "type": "string"
+        }
+      },
       "SourceQuery": {
         "name": "source",
         "in": "query",
@@ -2262,6 +2432,7 @@ export const spec = {
     "/whoami": {
       "get": {
         "operationId": "GetCaller",
+        "x-ingestion-scope": "ingestion.read",
         "description": "The caller, the tenants it acts for, and whether it administers the platform.",
         "responses": {
           "200": {
@@ -2286,9 +2457,392 @@ export const spec = {
         }
       }
     },
+    "/api-clients": {
+      "get": {
+        "operationId": "ListApiClients",
+        "x-ingestion-role": "platform-admin",
+        "description": "Every registered API client, revoked ones included (platform admins only).",
+        "responses": {
+          "200": {
+            "description": "The clients, by id.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "clients"
+                  ],
+                  "properties": {
+                    "clients": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ApiClient"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "post": {
+        "operationId": "RegisterApiClient",
+        "x-ingestion-role": "platform-admin",
+        "description": "Registers another system's OAuth 2.0 client (its client_id at the authorization server) for one tenant, with scopes (platform admins only). A client id is registered once; a revoked one is not reused.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "clientId",
+                  "tenant",
+                  "scopes"
+                ],
+                "properties": {
+                  "clientId": {
+                    "type": "string"
+                  },
+                  "tenant": {
+                    "type": "string"
+                  },
+                  "scopes": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "description": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The registered client.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ApiClient"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "409": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/api-clients/{clientId}/revoke": {
+      "post": {
+        "operationId": "RevokeApiClient",
+        "x-ingestion-role": "platform-admin",
+        "description": "Revokes an API client: its tokens are refused from the next request on (platform admins only). Revoking again keeps the first revocation.",
+        "parameters": [
+          {
+            "name": "clientId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The revoked client.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ApiClient"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/jobs/{jobId}/metrics": {
+      "get": {
+        "operationId": "GetJobMetrics",
+        "x-ingestion-scope": "ingestion.read",
+        "description": "A job's runs, durations, SLA compliance, core-hours allocated and used, and vCPU-hours consumed over a time range (runs counted by when they finished).",
+        "parameters": [
+          {
+            "name": "jobId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/MetricsFrom"
+          },
+          {
+            "$ref": "#/components/parameters/MetricsTo"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The job's metrics.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "jobId",
+                    "summary"
+                  ],
+                  "properties": {
+                    "jobId": {
+                      "type": "string"
+                    },
+                    "summary": {
+                      "$ref": "#/components/schemas/RunMetricsSummary"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/tenants/{tenant}/metrics": {
+      "get": {
+        "operationId": "GetTenantMetrics",
+        "x-ingestion-scope": "ingestion.read",
+        "description": "A tenant's metrics over a time range, in total and per job (one page, busiest jobs first).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Tenant"
+          },
+          {
+            "$ref": "#/components/parameters/MetricsFrom"
+          },
+          {
+            "$ref": "#/components/parameters/MetricsTo"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "$ref": "#/components/parameters/Offset"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The tenant's metrics.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "tenant",
+                    "summary",
+                    "jobs",
+                    "totalCount"
+                  ],
+                  "properties": {
+                    "tenant": {
+                      "type": "string"
+                    },
+                    "summary": {
+                      "$ref": "#/components/schemas/RunMetricsSummary"
+                    },
+                    "jobs": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "jobId",
+                          "summary"
+                        ],
+                        "properties": {
+                          "jobId": {
+                            "type": "string"
+                          },
+                          "summary": {
+                            "$ref": "#/components/schemas/RunMetricsSummary"
+                          }
+                        }
+                      }
+                    },
+                    "totalCount": {
+                      "type": "integer",
+                      "description": "Jobs with runs in the range",
+                      "over all pages.": null
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/namespaces/{tier}/metrics": {
+      "get": {
+        "operationId": "GetNamespaceMetrics",
+        "x-ingestion-scope": "ingestion.read",
+        "description": "A namespace's metrics over a time range: the runs of the caller's tenants (every tenant's for platform admins), and the core-hours the namespace holds in that time at today's size.",
+        "parameters": [
+          {
+            "name": "tier",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/NamespaceTier"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/MetricsFrom"
+          },
+          {
+            "$ref": "#/components/parameters/MetricsTo"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The namespace's metrics.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "tier",
+                    "summary",
+                    "coreHoursCapacity"
+                  ],
+                  "properties": {
+                    "tier": {
+                      "$ref": "#/components/schemas/NamespaceTier"
+                    },
+                    "tenants": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "summary": {
+                      "$ref": "#/components/schemas/RunMetricsSummary"
+                    },
+                    "coreHoursCapacity": {
+                      "type": "number"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/openapi.json": {
+      "get": {
+        "operationId": "GetApiDefinition",
+        "x-ingestion-scope": "ingestion.read",
+        "description": "This document, with its paths under the plugin's base path (served by Backstage's OpenAPI router). It holds no tenant's data: every authenticated caller may read it; the catalog keeps it as the API entity.",
+        "responses": {
+          "200": {
+            "description": "The OpenAPI document.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
     "/registry": {
       "get": {
         "operationId": "GetRegistry",
+        "x-ingestion-scope": "ingestion.read",
         "description": "The Spark Unit registry per namespace and the Ingestion Units derived from it.",
         "responses": {
           "200": {
@@ -2376,6 +2930,7 @@ export const spec = {
     "/tenants/{tenant}/capacity": {
       "get": {
         "operationId": "GetTenantCapacity",
+        "x-ingestion-scope": "ingestion.read",
         "description": "The tenant's Dedicated Ingestion Units, vCPU-hour balance and purchases.",
         "parameters": [
           {
@@ -2408,6 +2963,7 @@ export const spec = {
     "/tenants/{tenant}/balance": {
       "get": {
         "operationId": "GetBalance",
+        "x-ingestion-scope": "ingestion.read",
         "description": "Current vCPU-hour balance, consumption rate and estimated depletion time.",
         "parameters": [
           {
@@ -2440,6 +2996,7 @@ export const spec = {
     "/tenants/{tenant}/balance/history": {
       "get": {
         "operationId": "GetBalanceHistory",
+        "x-ingestion-scope": "ingestion.read",
         "description": "The vCPU-hour balance after every ledger event, for charts.",
         "parameters": [
           {
@@ -2493,6 +3050,7 @@ export const spec = {
     "/tenants/{tenant}/ledger": {
       "get": {
         "operationId": "GetLedger",
+        "x-ingestion-scope": "ingestion.read",
         "description": "The tenant's ledger entries, oldest first.",
         "parameters": [
           {
@@ -2638,6 +3196,7 @@ export const spec = {
     "/jobs": {
       "get": {
         "operationId": "ListJobs",
+        "x-ingestion-scope": "ingestion.read",
         "description": "The caller's tenants' jobs (all jobs for platform admins and backend services), paged and filtered.",
         "parameters": [
           {
@@ -2723,6 +3282,7 @@ export const spec = {
       },
       "post": {
         "operationId": "CreateJob",
+        "x-ingestion-scope": "ingestion.write",
         "description": "Creates a job after validating every field and admitting it against the tenant's purchased capacity and the slice calendar. New jobs start in the draft namespace.",
         "requestBody": {
           "required": true,
@@ -2769,6 +3329,7 @@ export const spec = {
     "/jobs/validate": {
       "post": {
         "operationId": "ValidateJob",
+        "x-ingestion-scope": "ingestion.write",
         "description": "Dry run of CreateJob; reports field problems and the admission decision, stores nothing.",
         "requestBody": {
           "required": true,
@@ -2809,6 +3370,7 @@ export const spec = {
     "/jobs/{jobId}": {
       "get": {
         "operationId": "GetJob",
+        "x-ingestion-scope": "ingestion.read",
         "parameters": [
           {
             "$ref": "#/components/parameters/JobId"
@@ -2841,6 +3403,7 @@ export const spec = {
       },
       "put": {
         "operationId": "UpdateJob",
+        "x-ingestion-scope": "ingestion.write",
         "description": "Replaces a job's specification, re-admitting it.",
         "parameters": [
           {
@@ -2890,6 +3453,7 @@ export const spec = {
       },
       "delete": {
         "operationId": "DeleteJob",
+        "x-ingestion-scope": "ingestion.write",
         "parameters": [
           {
             "$ref": "#/components/parameters/JobId"
@@ -2917,6 +3481,7 @@ export const spec = {
     "/jobs/{jobId}/schedule": {
       "put": {
         "operationId": "ChangeJobSchedule",
+        "x-ingestion-scope": "ingestion.write",
         "description": "Changes only the schedule; refused with alternative windows when the slices are full.",
         "parameters": [
           {
@@ -2968,6 +3533,7 @@ export const spec = {
     "/jobs/{jobId}/status": {
       "put": {
         "operationId": "SetJobStatus",
+        "x-ingestion-scope": "ingestion.write",
         "description": "Pauses or resumes a job's schedule.",
         "parameters": [
           {
@@ -3032,6 +3598,7 @@ export const spec = {
     "/jobs/{jobId}/health": {
       "get": {
         "operationId": "GetJobHealth",
+        "x-ingestion-scope": "ingestion.read",
         "description": "The job's lifecycle timeline, profiling progress, SLA compliance and recommendations.",
         "parameters": [
           {
@@ -3162,6 +3729,7 @@ export const spec = {
     "/jobs/{jobId}/runs": {
       "get": {
         "operationId": "ListRuns",
+        "x-ingestion-scope": "ingestion.read",
         "description": "The job's runs, newest first, with their metrics.",
         "parameters": [
           {
@@ -3201,6 +3769,7 @@ export const spec = {
       },
       "post": {
         "operationId": "ExecuteJobNow",
+        "x-ingestion-scope": "ingestion.write",
         "description": "Queues a run now. A vCPU-hour job of a tenant with no balance left is refused with 402, and a run beyond the tenant's limit of queued manual runs with 429.",
         "parameters": [
           {
@@ -3245,6 +3814,7 @@ export const spec = {
     "/jobs/{jobId}/runs/{runId}": {
       "get": {
         "operationId": "GetRun",
+        "x-ingestion-scope": "ingestion.read",
         "description": "One run of one of the caller's jobs (another tenant's is a 404): its state, times, allocation, metrics, SLA outcome, and for a succeeded run where its data landed and the watermark it reached.",
         "parameters": [
           {
@@ -3288,6 +3858,7 @@ export const spec = {
     "/jobs/{jobId}/runs/{runId}/cancel": {
       "post": {
         "operationId": "CancelRun",
+        "x-ingestion-scope": "ingestion.write",
         "description": "Cancels a queued or running run; the executor stops its processes.",
         "parameters": [
           {
@@ -3331,6 +3902,7 @@ export const spec = {
     "/estimates": {
       "post": {
         "operationId": "CreateEstimate",
+        "x-ingestion-scope": "ingestion.read",
         "description": "Recommends Ingestion Units for a job described by its source, target, volume and desired completion time, from the runs of similar jobs (or a conservative prior when there are none), with the expected duration, its interval, and the monthly cost under both purchase models. Stores nothing.",
         "requestBody": {
           "required": true,
@@ -3368,6 +3940,7 @@ export const spec = {
     "/jobs/{jobId}/estimate": {
       "get": {
         "operationId": "GetJobEstimate",
+        "x-ingestion-scope": "ingestion.read",
         "description": "The estimate for one of the caller's jobs from its declared volume and SLA, learnt from its own finished runs once it has three (similar jobs' before); it reflects every run finished by the time it is asked for.",
         "parameters": [
           {
@@ -3403,6 +3976,7 @@ export const spec = {
     "/scheduler/heatmap": {
       "get": {
         "operationId": "GetSliceHeatmap",
+        "x-ingestion-scope": "ingestion.read",
         "description": "Capacity committed by scheduled runs against capacity, per slice, for one namespace over the next hours. Platform admins see every job in a slice; tenants see only their own jobs.",
         "parameters": [
           {
@@ -3527,6 +4101,7 @@ export const spec = {
     "/tenants/{tenant}/trend": {
       "get": {
         "operationId": "GetTenantTrend",
+        "x-ingestion-scope": "ingestion.read",
         "description": "One tenant's consumption trend and growth rate, for its members and platform admins.",
         "parameters": [
           {

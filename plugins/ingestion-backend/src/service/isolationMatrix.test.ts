@@ -1,9 +1,7 @@
 import request from 'supertest';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import {
-  asUser,
-  startIngestionTestBackend,
-} from '../__testUtils__/testBackend';
+import { asUser } from '../__testUtils__/testBackend';
+import { startApiClientBackend } from '../__testUtils__/apiClientBackend';
 import { spec } from '../schema/openapi.generated';
 import { testJobSpec } from '../__testUtils__/jobSpecs';
 
@@ -92,13 +90,30 @@ const SAMPLES: Record<string, { query?: object; body?: object }> = {
   GetCapacityUsage: { query: { granularity: 'day', days: '7' } },
   GetCapacityUtilisation: {},
   GetLendingEvents: { query: { hours: '24' } },
+  ListApiClients: {},
+  RegisterApiClient: {
+    body: {
+      clientId: 'matrix-client',
+      tenant: LYRA,
+      scopes: ['ingestion.read'],
+    },
+  },
+  RevokeApiClient: {},
+  GetJobMetrics: {},
+  GetTenantMetrics: {},
+  GetNamespaceMetrics: {},
+  GetApiDefinition: {},
 };
 
 /**
  * Operations whose request names no tenant's resource: any tenant's member may call them, and the answer must
  * still hold nothing of Lyra's (an estimate learns from similar jobs of every tenant, but answers only counts).
  */
-const UNSCOPED = ['CreateEstimate'];
+// A namespace's metrics count only the caller's own tenants' runs.
+const UNSCOPED = ['CreateEstimate', 'GetNamespaceMetrics'];
+
+/** Operations about the service itself, not any tenant's: every authenticated caller may read them. */
+const ABOUT_THE_SERVICE = ['GetApiDefinition'];
 
 /** Operations that remove what others need: tried by the right caller last, in this order. */
 const LAST = ['CancelRun', 'DeleteJob'];
@@ -146,7 +161,22 @@ const rightCaller = (op: Operation) =>
 
 describe('tenant isolation matrix', () => {
   it('refuses every operation to everyone but the right caller, who succeeds, and leaks no foreign data', async () => {
-    const { server } = await startIngestionTestBackend();
+    // With API clients on, so an Orion client holding every scope is one more caller that must be refused.
+    const backend = await startApiClientBackend({
+      clients: [
+        {
+          clientId: 'orion-all-scopes',
+          tenant: 'group:default/team-orion',
+          scopes: ['ingestion.read', 'ingestion.write'],
+        },
+      ],
+    });
+    const { server } = backend;
+    CALLERS.push({
+      name: "another tenant's API client",
+      header: `Bearer ${await backend.tokenOf('orion-all-scopes')}`,
+      refused: () => true,
+    });
     const lars = asUser('user:default/lars');
     const purchase = await request(server)
       .post(`/api/ingestion/tenants/${encodeURIComponent(LYRA)}/purchases`)
@@ -168,6 +198,7 @@ describe('tenant isolation matrix', () => {
       jobId: job.body.id,
       runId: run.body.id,
       tier: 'vcore-hours',
+      clientId: 'matrix-client',
     };
     /** What identifies Lyra's data; a refused caller's answer must contain none it did not send itself. */
     const foreignMarks = [
@@ -218,7 +249,11 @@ describe('tenant isolation matrix', () => {
         const ok =
           leaked.length === 0 &&
           (refusedStatus ||
-            (!scoped && res.status === 200 && caller.name.includes('tenant')));
+            (!scoped &&
+              res.status === 200 &&
+              (caller.name.includes('tenant') ||
+                (ABOUT_THE_SERVICE.includes(op.id) &&
+                  caller.name !== 'no token'))));
         row.push(
           `${res.status}${leaked.length ? ' LEAK' : ''}${
             res.status === 200 && !leaked.length ? ' (none of theirs)' : ''
@@ -275,6 +310,7 @@ describe('tenant isolation matrix', () => {
         ...rows.map(line),
       ].join('\n')}\n\n`,
     );
+    await backend.stop();
     expect(failures).toEqual([]);
   });
 });

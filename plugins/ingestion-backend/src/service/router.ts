@@ -20,6 +20,10 @@ import { registerForecastRoutes } from './routes/forecastRoutes';
 import { ForecastService } from '../services/forecast/ForecastService';
 import { registerLendingRoutes } from './routes/lendingRoutes';
 import { CapacityLending } from '../services/lending/CapacityLending';
+import { ApiClientService } from '../services/ApiClientService';
+import { registerApiClientRoutes } from './routes/apiClientRoutes';
+import { registerMetricsRoutes } from './routes/metricsRoutes';
+import { MetricsService } from '../services/MetricsService';
 
 export interface RouterOptions {
   callers: CallerResolver;
@@ -31,6 +35,8 @@ export interface RouterOptions {
   estimates: EstimateService;
   forecast: ForecastService;
   lending: CapacityLending;
+  apiClients: ApiClientService;
+  metrics: MetricsService;
 }
 
 export type ApiRouter = Awaited<ReturnType<typeof createOpenApiRouter>>;
@@ -42,6 +48,8 @@ export type ApiRouter = Awaited<ReturnType<typeof createOpenApiRouter>>;
  * @internal
  */
 export async function createRouter(options: RouterOptions): Promise<ApiRouter> {
+  // Authentication (callers.authenticateRequests) runs before this router: errors of its middleware option are
+  // answered as 400.
   const router = await createOpenApiRouter({
     middleware: [express.json(), rejectUnknownFields(spec)],
     // Authentication is Backstage's (httpAuth); the validator checks paths, parameters, bodies and responses.
@@ -59,5 +67,7 @@ export async function createRouter(options: RouterOptions): Promise<ApiRouter> {
   registerEstimateRoutes(router, options);
   registerForecastRoutes(router, options);
   registerLendingRoutes(router, options);
+  registerApiClientRoutes(router, options);
+  registerMetricsRoutes(router, options);
   return router;
 }

@@ -1,25 +1,43 @@
 import {
   AuthService,
   BackstageCredentials,
+  BackstageNonePrincipal,
   BackstageServicePrincipal,
   BackstageUserPrincipal,
   HttpAuthService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { NotAllowedError } from '@backstage/errors';
+import { AuthenticationError, NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Caller } from '@internal/backstage-plugin-ingestion-common';
-import { Request } from 'express';
+import { Request, RequestHandler } from 'express';
 import { ServicePrincipalGrant, ServiceScope } from '../config';
+import { ApiClientStore } from '../database/ApiClientStore';
+import {
+  ApiClientScope,
+  effectiveScopes,
+} from '../domain/apiClients/apiClientScopes';
+import { findApiOperation } from '../service/apiOperations';
+import { ApiClientTokenVerifier } from './apiClients/ApiClientTokenVerifier';
+
+/** An API client (another system, OAuth 2.0 client credentials) as one request presents it. */
+export interface ClientIdentity {
+  clientId: string;
+  tenant: string;
+  /** What it was granted, narrowed to what its token carries. */
+  scopes: ApiClientScope[];
+}
 
 /** The caller of one request, with the credentials to act on its behalf. */
 export interface ResolvedCaller extends Caller {
   credentials: BackstageCredentials<
-    BackstageUserPrincipal | BackstageServicePrincipal
+    BackstageUserPrincipal | BackstageServicePrincipal | BackstageNonePrincipal
   >;
   /** An allow-listed service (the catalog provider): it may read every tenant's jobs, never change them. */
   service: boolean;
+  /** Set for an API client: it acts for its one tenant, within its scopes, and has no Backstage identity. */
+  client?: ClientIdentity;
 }
 
 /**
@@ -32,6 +50,7 @@ export class CallerResolver {
     string,
     { isTenant: boolean; expiresAt: number }
   >();
+  readonly #clientOfRequest = new WeakMap<Request, ClientIdentity>();
 
   constructor(
     private readonly deps: {
@@ -41,9 +60,51 @@ export class CallerResolver {
       catalog: CatalogService;
       platformAdminGroup: string;
       servicePrincipals: ServicePrincipalGrant[];
+      /** Other systems' access: their tokens and the registry of clients (absent: only Backstage tokens). */
+      apiClients?: { tokens: ApiClientTokenVerifier; registry: ApiClientStore };
       cacheTtlMs?: number;
     },
   ) {}
+
+  /**
+   * Authenticates every request before the routes see it: a token of the configured authorization server as an
+   * API client, any other one through Backstage (httpAuth). The plugin opens its paths in Backstage's own
+   * barrier when API clients are configured (Backstage cannot verify their tokens), so this is the barrier then.
+   */
+  authenticateRequests(): RequestHandler {
+    return (req, _res, next) => {
+      this.#authenticate(req).then(() => next(), next);
+    };
+  }
+
+  async #authenticate(req: Request): Promise<void> {
+    if (findApiOperation(req.method, req.path)?.open) return;
+    const token = req.header('authorization')?.match(/^Bearer (.+)$/i)?.[1];
+    const clients = this.deps.apiClients;
+    if (token && clients?.tokens.isClientToken(token)) {
+      const { clientId, tokenScopes } = await clients.tokens.verify(token);
+      const client = await clients.registry.get(clientId);
+      if (!client) {
+        throw new NotAllowedError(
+          `API client ${clientId} is not registered: a platform admin registers it for one tenant`,
+        );
+      }
+      if (client.revokedAt) {
+        throw new AuthenticationError(
+          `API client ${clientId} was revoked at ${client.revokedAt}`,
+        );
+      }
+      const identity = {
+        clientId,
+        tenant: client.tenant,
+        scopes: effectiveScopes(client.scopes, tokenScopes),
+      };
+      assertClientMayCall(req, identity);
+      this.#clientOfRequest.set(req, identity);
+      return;
+    }
+    await this.deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
+  }
 
   /**
    * Resolves a user caller; with `serviceScope`, also a service (another backend plugin, or an external access
@@ -54,6 +115,8 @@ export class CallerResolver {
     req: Request,
     options?: { serviceScope?: ServiceScope },
   ): Promise<ResolvedCaller> {
+    const client = this.#clientOfRequest.get(req);
+    if (client) return this.#clientCaller(client);
     if (options?.serviceScope) {
       const any = await this.deps.httpAuth.credentials(req, {
         allow: ['user', 'service'],
@@ -95,11 +158,28 @@ export class CallerResolver {
     };
   }
 
+  /** An API client acts for its one tenant; which operations it may call was checked as it came in. */
+  async #clientCaller(client: ClientIdentity): Promise<ResolvedCaller> {
+    return {
+      principal: `api-client:${client.clientId}`,
+      tenants: [client.tenant],
+      platformAdmin: false,
+      service: false,
+      credentials: await this.deps.auth.getNoneCredentials(),
+      client,
+    };
+  }
+
   /** Throws unless the caller belongs to the tenant (platform admins may act on every tenant). */
   assertTenantAccess(caller: Caller, tenant: string): void {
     if (!caller.platformAdmin && !caller.tenants.includes(tenant)) {
       throw new NotAllowedError(`You are not a member of tenant ${tenant}`);
     }
+  }
+
+  /** Whether a group entity ref is a tenant (a catalog Group of spec.type tenant). */
+  async isTenant(groupRef: string): Promise<boolean> {
+    return (await this.#tenantGroups([groupRef])).length === 1;
   }
 
   async #tenantGroups(groupRefs: string[]): Promise<string[]> {
@@ -126,5 +206,23 @@ export class CallerResolver {
       });
     }
     return groupRefs.filter(ref => this.#tenantGroupCache.get(ref)?.isTenant);
+  }
+}
+
+/** An API client may call what the document opens to clients (`x-ingestion-scope`) with a scope it holds. */
+function assertClientMayCall(req: Request, client: ClientIdentity): void {
+  const operation = findApiOperation(req.method, req.path);
+  const scope = operation?.clientScope;
+  if (!operation || !scope) {
+    throw new NotAllowedError(
+      `${
+        operation?.operationId ?? 'This operation'
+      } is not open to API clients`,
+    );
+  }
+  if (!client.scopes.includes(scope)) {
+    throw new NotAllowedError(
+      `API client ${client.clientId} lacks scope ${scope}, which ${operation.operationId} needs`,
+    );
   }
 }

@@ -29,6 +29,7 @@ import {
   UsageSource,
 } from '../types/forecast';
 import { CapacityUtilisation, LendingEventList } from '../types/lending';
+import { ApiClient, ApiClientRegistration } from '../types/apiClients';
 
 /**
  * The ingestion service's REST API, as the frontend and other plugins use it.
@@ -95,6 +96,29 @@ export interface IngestionApi {
   getCapacityUtilisation(): Promise<CapacityUtilisation>;
   /** Loans, reclaims and preemptions of the last `hours` (default 24), oldest first (platform admins only). */
   getLendingEvents(hours?: number): Promise<LendingEventList>;
+  /** Other systems' OAuth 2.0 clients, revoked ones included (platform admins only). */
+  listApiClients(): Promise<ApiClient[]>;
+  /** Registers a client id of the authorization server for one tenant and scopes (platform admins only). */
+  registerApiClient(
+    registration: Omit<ApiClientRegistration, 'description'> & {
+      description?: string;
+    },
+  ): Promise<ApiClient>;
+  /** Revokes a client: its tokens are refused from then on (platform admins only). */
+  revokeApiClient(clientId: string): Promise<ApiClient>;
+  /** The OpenAPI document the backend serves its API by (`/openapi.json`). */
+  getOpenApiDocument(): Promise<OpenApiDocument>;
+}
+
+/**
+ * The parts of the API's OpenAPI document its readers use; the rest is passed on as is.
+ *
+ * @public
+ */
+export interface OpenApiDocument {
+  openapi: string;
+  info: { title: string; version: string; description?: string };
+  [key: string]: unknown;
 }
 
 const tenantPath = (tenant: string) => `/tenants/${encodeURIComponent(tenant)}`;
@@ -280,6 +304,33 @@ export class IngestionClient implements IngestionApi {
     return this.#request(
       'GET',
       `/platform/lending/events${queryString({ hours })}`,
+    );
+  }
+
+  getOpenApiDocument(): Promise<OpenApiDocument> {
+    return this.#request('GET', '/openapi.json');
+  }
+
+  async listApiClients(): Promise<ApiClient[]> {
+    const { clients } = await this.#request<{ clients: ApiClient[] }>(
+      'GET',
+      '/api-clients',
+    );
+    return clients;
+  }
+
+  registerApiClient(
+    registration: Omit<ApiClientRegistration, 'description'> & {
+      description?: string;
+    },
+  ): Promise<ApiClient> {
+    return this.#request('POST', '/api-clients', registration);
+  }
+
+  revokeApiClient(clientId: string): Promise<ApiClient> {
+    return this.#request(
+      'POST',
+      `/api-clients/${encodeURIComponent(clientId)}/revoke`,
     );
   }
 

@@ -12,3 +12,10 @@ export interface Caller {
   /** Whether the caller administers the platform (member of the configured platform admin group). */
   platformAdmin: boolean;
 }
+
+/**
+ * The platform admin group when `ingestion.platformAdminGroup` is not set.
+ *
+ * @public
+ */
+export const DEFAULT_PLATFORM_ADMIN_GROUP = 'group:default/platform-admins';

@@ -208,6 +208,10 @@ export function mockIngestionApi(
     getTenantTrend: jest.fn(),
     getCapacityUtilisation: jest.fn(async () => capacityUtilisation()),
     getLendingEvents: jest.fn(async () => lendingEvents()),
+    listApiClients: jest.fn(async () => []),
+    registerApiClient: jest.fn(),
+    revokeApiClient: jest.fn(),
+    getOpenApiDocument: jest.fn(),
     ...overrides,
   } as jest.Mocked<IngestionApi>;
 }

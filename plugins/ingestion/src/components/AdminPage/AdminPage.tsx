@@ -22,11 +22,12 @@ import { useRegistry } from './useRegistry';
 import { useLending } from './useLending';
 import { UtilisationCard } from '../UtilisationCard';
 import { LendingCard } from '../LendingCard';
+import { ApiClientsCard } from '../ApiClientsCard';
 
 /**
  * The platform admin page: the Spark Unit registry and its totals, editable by platform admins, and the slice
- * calendar of every namespace; for platform admins also utilisation now and the lending of idle dedicated capacity,
- * live. Each section is its own component so that more can be stacked below.
+ * calendar of every namespace; for platform admins also utilisation now, the lending of idle dedicated capacity,
+ * live, and other systems' API clients. Each section is its own component so that more can be stacked below.
  */
 export const AdminPage = () => {
   const api = useApi(ingestionApiRef);
@@ -94,6 +95,7 @@ export const AdminPage = () => {
           </>
         )}
         <SliceHeatmap namespaces={snapshot.namespaces} />
+        {isAdmin && <ApiClientsCard />}
       </Flex>
       {editing && (
         <SparkUnitsDialog

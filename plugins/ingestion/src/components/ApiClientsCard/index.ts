@@ -1,0 +1,1 @@
+export { ApiClientsCard } from './ApiClientsCard';
