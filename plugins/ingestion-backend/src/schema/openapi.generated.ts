@@ -1124,7 +1124,7 @@ export const spec = {
           },
           "bytesIn": {
             "type": "number",
-            "description": "S3 sources: size of the files read. JDBC sources: UTF-8 size of the rows as JSON."
+            "description": "S3 sources: size of the files read. JDBC sources: size of the values read (UTF-8 bytes of text, bytes of binary, fixed width of other values)."
           },
           "bytesOut": {
             "type": "number",
