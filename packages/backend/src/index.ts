@@ -60,4 +60,8 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@internal/backstage-plugin-ingestion-backend'));
 backend.add(ingestionExecutors);
 
+// The ingestion actions (get-tenant-capacity, validate-job, create-job, run-job, ...) as MCP tools for AI
+// assistants, at /api/mcp-actions/v1; backend.actions.pluginSources picks the plugins whose actions are served.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 backend.start();

@@ -47,6 +47,8 @@ import { ApiClientTokenVerifier } from './tenancy/apiClients/ApiClientTokenVerif
 import { DatabaseApiClientStore } from './database/DatabaseApiClientStore';
 import { ApiClientService } from './services/ApiClientService';
 import { MetricsService } from './services/MetricsService';
+import { registerIngestionActions } from './actions/registerIngestionActions';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { DatabaseRunMetricsStore } from './database/DatabaseRunMetricsStore';
 
 /**
@@ -76,6 +78,7 @@ export const ingestionPlugin = createBackendPlugin({
         notifications: notificationService,
         signals: signalsServiceRef,
         events: eventsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const config = readIngestionConfig(deps.rootConfig);
@@ -296,6 +299,13 @@ export const ingestionPlugin = createBackendPlugin({
         });
 
         deps.httpRouter.use(callers.authenticateRequests());
+        registerIngestionActions({
+          actionsRegistry: deps.actionsRegistry,
+          callers,
+          capacity,
+          jobs,
+          forecast,
+        });
         deps.httpRouter.use(
           await createRouter({
             callers,

@@ -143,6 +143,27 @@ export class CallerResolver {
     const credentials = await this.deps.httpAuth.credentials(req, {
       allow: ['user'],
     });
+    return this.resolveUser(credentials);
+  }
+
+  /**
+   * A user caller from credentials that came another way than an HTTP request of this plugin (an action invoked
+   * through Backstage's actions registry, e.g. by an AI assistant over MCP). Only users act on tenants there.
+   */
+  async resolveCredentials(
+    credentials: BackstageCredentials,
+  ): Promise<ResolvedCaller> {
+    if (!this.deps.auth.isPrincipal(credentials, 'user')) {
+      throw new NotAllowedError(
+        'Only users may use the ingestion actions: they act for the tenants the user belongs to',
+      );
+    }
+    return this.resolveUser(credentials);
+  }
+
+  private async resolveUser(
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ): Promise<ResolvedCaller> {
     const { userEntityRef, ownershipEntityRefs } =
       await this.deps.userInfo.getUserInfo(credentials);
     const groups = ownershipEntityRefs.filter(
