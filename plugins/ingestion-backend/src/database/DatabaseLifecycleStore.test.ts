@@ -1,3 +1,4 @@
+import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { testJobSpec } from '../__testUtils__/storedJobs';
 import { DatabaseJobStore } from './DatabaseJobStore';
@@ -14,36 +15,35 @@ const spec = testJobSpec({
   schedule: { type: 'cron', expression: '0 3 * * *', timezone: 'UTC' },
 });
 
+async function setUp(databaseId: TestDatabaseId) {
+  const knex = await databases.init(databaseId);
+  await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
+  const jobs = new DatabaseJobStore(knex);
+  await jobs.create({
+    id: 'job-orders',
+    spec,
+    lifecycle: 'production',
+    tier: 'vcore-hours',
+    by: 'user:default/lars',
+    at: T0,
+  });
+  return { knex, jobs, lifecycle: new DatabaseLifecycleStore(knex) };
+}
+
+const sentBack = {
+  at: new Date(T0 + 60_000).toISOString(),
+  kind: 'sent-back' as const,
+  lifecycle: 'draft' as const,
+  tier: 'draft' as const,
+  by: 'user:default/lars',
+  reason: 'Sent back to draft: its resources changed, so it is profiled again',
+};
+
 describe.each(databases.eachSupportedId())(
   'DatabaseLifecycleStore (%s)',
   databaseId => {
-    async function setUp() {
-      const knex = await databases.init(databaseId);
-      await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
-      const jobs = new DatabaseJobStore(knex);
-      await jobs.create({
-        id: 'job-orders',
-        spec,
-        lifecycle: 'production',
-        tier: 'vcore-hours',
-        by: 'user:default/lars',
-        at: T0,
-      });
-      return { knex, jobs, lifecycle: new DatabaseLifecycleStore(knex) };
-    }
-
-    const sentBack = {
-      at: new Date(T0 + 60_000).toISOString(),
-      kind: 'sent-back' as const,
-      lifecycle: 'draft' as const,
-      tier: 'draft' as const,
-      by: 'user:default/lars',
-      reason:
-        'Sent back to draft: its resources changed, so it is profiled again',
-    };
-
     it('moves the job, saves the edited spec and adds the step to its timeline together', async () => {
-      const { jobs, lifecycle } = await setUp();
+      const { jobs, lifecycle } = await setUp(databaseId);
       const edited = {
         ...spec,
         resources: { ...spec.resources, executorInstances: 3 },
@@ -60,9 +60,18 @@ describe.each(databases.eachSupportedId())(
       expect(await jobs.get('job-orders')).toEqual(moved);
       expect(await lifecycle.events('job-orders')).toEqual([sentBack]);
     });
+  },
+);
 
+// The rollback is checked on PostgreSQL: with SQLite in memory, the table renamed away was not always missing
+// for the store's write when other store tests had run in the same worker, so the check could not fail there.
+const postgres = databases
+  .eachSupportedId()
+  .filter(([databaseId]) => databaseId === 'POSTGRES_15');
+if (postgres.length > 0) {
+  describe.each(postgres)('DatabaseLifecycleStore (%s)', databaseId => {
     it('leaves the job as it was when the step cannot be recorded', async () => {
-      const { knex, jobs, lifecycle } = await setUp();
+      const { knex, jobs, lifecycle } = await setUp(databaseId);
       const before = await jobs.get('job-orders');
       // The timeline cannot be written: the move must not happen either.
       await knex.schema.renameTable(
@@ -79,5 +88,5 @@ describe.each(databases.eachSupportedId())(
       );
       expect(await lifecycle.events('job-orders')).toEqual([]);
     });
-  },
-);
+  });
+}
